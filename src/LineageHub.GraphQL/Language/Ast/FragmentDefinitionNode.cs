@@ -1,0 +1,4 @@
+namespace LineageHub.GraphQL.Language.Ast;
+
+/// <summary>A named fragment (spec 2.8).</summary>
+public sealed record FragmentDefinitionNode(Location Location, string Name, NamedTypeNode TypeCondition, IReadOnlyList<DirectiveNode> Directives, SelectionSetNode SelectionSet) : DefinitionNode(Location);

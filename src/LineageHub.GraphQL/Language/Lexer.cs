@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Text;
+
+namespace LineageHub.GraphQL.Language;
+
+/// <summary>
+/// Hand-written lexer over a string (spec 2.1). No regular expressions: each token is one pass over its
+/// characters. A mutable class owned by exactly one parser.
+/// </summary>
+internal sealed partial class Lexer
+{
+    private readonly string _source;
+    private readonly int _maxTokens;
+    private int _position;
+    private int _line = 1;
+    private int _lineStart;
+    private int _tokenCount;
+
+    public Lexer(string source, int maxTokens)
+    {
+        _source = source;
+        _maxTokens = maxTokens;
+        // A byte order mark is ignored (spec 2.1.1 Unicode).
+        if (source.Length > 0 && source[0] == '\uFEFF')
+        {
+            _position = 1;
+            _lineStart = 1;
+        }
+    }
+
+    public string Source => _source;
+
+    public Token Next()
+    {
+        SkipIgnored();
+        if (++_tokenCount > _maxTokens)
+        {
+            throw Error(_position, SyntaxErrorMessages.TooManyTokens(_maxTokens));
+        }
+        var start = _position;
+        var column = start - _lineStart + 1;
+        if (start >= _source.Length)
+        {
+            return new Token(TokenKind.Eof, start, start, _line, column, null);
+        }
+        var c = _source[start];
+        TokenKind kind;
+        switch (c)
+        {
+            case '!': kind = TokenKind.Bang; break;
+            case '$': kind = TokenKind.Dollar; break;
+            case '&': kind = TokenKind.Amp; break;
+            case '(': kind = TokenKind.ParenL; break;
+            case ')': kind = TokenKind.ParenR; break;
+            case ':': kind = TokenKind.Colon; break;
+            case '=': kind = TokenKind.Equals; break;
+            case '@': kind = TokenKind.At; break;
+            case '[': kind = TokenKind.BracketL; break;
+            case ']': kind = TokenKind.BracketR; break;
+            case '{': kind = TokenKind.BraceL; break;
+            case '|': kind = TokenKind.Pipe; break;
+            case '}': kind = TokenKind.BraceR; break;
+            case '.':
+                if (start + 2 < _source.Length && _source[start + 1] == '.' && _source[start + 2] == '.')
+                {
+                    _position = start + 3;
+                    return new Token(TokenKind.Spread, start, start + 3, _line, column, null);
+                }
+                throw Error(start, SyntaxErrorMessages.UnexpectedCharacter(PrintCharAt(start)));
+            case '"':
+                return start + 2 < _source.Length && _source[start + 1] == '"' && _source[start + 2] == '"'
+                    ? ReadBlockString(start, column)
+                    : ReadString(start, column);
+            default:
+                if (IsNameStart(c))
+                {
+                    return ReadName(start, column);
+                }
+                if (c == '-' || IsDigit(c))
+                {
+                    return ReadNumber(start, column);
+                }
+                throw Error(start, c == '\''
+                    ? SyntaxErrorMessages.SingleQuote
+                    : char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && start + 1 < _source.Length && char.IsLowSurrogate(_source[start + 1]))
+                        ? SyntaxErrorMessages.InvalidCharacter(PrintCharAt(start))
+                        : SyntaxErrorMessages.UnexpectedCharacter(PrintCharAt(start)));
+        }
+        _position = start + 1;
+        return new Token(kind, start, start + 1, _line, column, null);
+    }
+
+    private void SkipIgnored()
+    {
+        var s = _source;
+        var p = _position;
+        while (p < s.Length)
+        {
+            var c = s[p];
+            switch (c)
+            {
+                case ' ' or '\t' or ',' or '\uFEFF':
+                    p++;
+                    break;
+                case '\n':
+                    p++;
+                    _line++;
+                    _lineStart = p;
+                    break;
+                case '\r':
+                    p += p + 1 < s.Length && s[p + 1] == '\n' ? 2 : 1;
+                    _line++;
+                    _lineStart = p;
+                    break;
+                case '#':
+                    while (p < s.Length && s[p] != '\n' && s[p] != '\r')
+                    {
+                        p++;
+                    }
+                    break;
+                default:
+                    _position = p;
+                    return;
+            }
+        }
+        _position = p;
+    }
+
+    private Token ReadName(int start, int column)
+    {
+        var p = start + 1;
+        while (p < _source.Length && IsNameContinue(_source[p]))
+        {
+            p++;
+        }
+        _position = p;
+        return new Token(TokenKind.Name, start, p, _line, column, NameCache.Get(_source, start, p - start));
+    }
+
+    // Spec 2.9.1 IntValue and 2.9.2 FloatValue.
+    private Token ReadNumber(int start, int column)
+    {
+        var p = start;
+        var isFloat = false;
+        if (_source[p] == '-')
+        {
+            p++;
+        }
+        if (p < _source.Length && _source[p] == '0')
+        {
+            p++;
+            if (p < _source.Length && IsDigit(_source[p]))
+            {
+                throw Error(p, SyntaxErrorMessages.UnexpectedDigitAfterZero(PrintCharAt(p)));
+            }
+        }
+        else
+        {
+            p = ReadDigits(p);
+        }
+        if (p < _source.Length && _source[p] == '.')
+        {
+            isFloat = true;
+            p = ReadDigits(p + 1);
+        }
+        if (p < _source.Length && (_source[p] == 'e' || _source[p] == 'E'))
+        {
+            isFloat = true;
+            p++;
+            if (p < _source.Length && (_source[p] == '+' || _source[p] == '-'))
+            {
+                p++;
+            }
+            p = ReadDigits(p);
+        }
+        // A number directly followed by '.' or a name start is one malformed token, not two tokens.
+        if (p < _source.Length && (_source[p] == '.' || IsNameStart(_source[p])))
+        {
+            throw Error(p, SyntaxErrorMessages.ExpectedDigit(PrintCharAt(p)));
+        }
+        _position = p;
+        return new Token(isFloat ? TokenKind.Float : TokenKind.Int, start, p, _line, column, _source[start..p]);
+    }
+
+    private int ReadDigits(int p)
+    {
+        if (p >= _source.Length || !IsDigit(_source[p]))
+        {
+            throw Error(p, SyntaxErrorMessages.ExpectedDigit(PrintCharAt(p)));
+        }
+        while (p < _source.Length && IsDigit(_source[p]))
+        {
+            p++;
+        }
+        return p;
+    }
+
+    public static bool IsNameStart(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_';
+
+    public static bool IsNameContinue(char c) => IsNameStart(c) || IsDigit(c);
+
+    private static bool IsDigit(char c) => (uint)(c - '0') <= 9;
+
+    /// <summary>Prints the character at a position the way graphql-js does: <c>"x"</c> when printable ASCII, else <c>U+XXXX</c>.</summary>
+    private string PrintCharAt(int p)
+    {
+        if (p >= _source.Length)
+        {
+            return "<EOF>";
+        }
+        var c = _source[p];
+        if (c >= 0x20 && c <= 0x7E)
+        {
+            return c == '"' ? "'\"'" : $"\"{c}\"";
+        }
+        if (char.IsHighSurrogate(c) && p + 1 < _source.Length && char.IsLowSurrogate(_source[p + 1]))
+        {
+            return "U+" + char.ConvertToUtf32(c, _source[p + 1]).ToString("X4", CultureInfo.InvariantCulture);
+        }
+        return "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
+    }
+
+    public GraphQLSyntaxException Error(int position, string description)
+    {
+        // Recompute line and column from the start: errors are rare, and this keeps positions inside
+        // multi-line block strings exact.
+        var line = 1;
+        var lineStart = 0;
+        var end = Math.Min(position, _source.Length);
+        for (var i = 0; i < end; i++)
+        {
+            var c = _source[i];
+            if (c == '\n' || (c == '\r' && (i + 1 >= _source.Length || _source[i + 1] != '\n')))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new GraphQLSyntaxException(description, _source, position, line, position - lineStart + 1);
+    }
+
+    private static StringBuilder NewBuilder(int capacity) => new(capacity);
+}
