@@ -9,6 +9,8 @@ internal sealed class HashColumn
 
     public ReadOnlySpan<byte> this[long index] => _buffer.AsSpan(checked((int)(index * MerkleHash.Size)), MerkleHash.Size);
 
+    public void Truncate(long count) => Count = Math.Min(Count, count);
+
     public void Add(ReadOnlySpan<byte> hash)
     {
         var offset = checked((int)(Count * MerkleHash.Size));

@@ -33,6 +33,16 @@ public sealed class MerkleTree
         }
     }
 
+    /// <summary>Forgets every leaf from <paramref name="size"/> on: how a writer undoes appends whose transaction failed.</summary>
+    public void TruncateTo(long size)
+    {
+        CheckSize(size);
+        for (var level = 0; level < _levels.Count; level++)
+        {
+            _levels[level].Truncate(size >> level);
+        }
+    }
+
     /// <summary>The hash of leaf <paramref name="index"/>.</summary>
     public byte[] LeafHash(long index)
     {

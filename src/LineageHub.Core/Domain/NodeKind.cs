@@ -1,0 +1,19 @@
+namespace LineageHub.Core.Domain;
+
+/// <summary>The kinds of node in the lineage graph.</summary>
+public enum NodeKind
+{
+    Dataset,
+    DatasetVersion,
+    SourceSystem,
+    Job,
+    Run,
+    Model,
+    ModelVersion,
+    Repository,
+    Commit,
+    SourceFile,
+    DataSubject,
+    Consent,
+    Verification,
+}

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using LineageHub.Core;
+using LineageHub.Core.Domain;
+using LineageHub.Core.Lineage;
+using LineageHub.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace LineageHub.Storage.Sqlite;
+
+// Reads: nodes, edges and pages come from the database; traversal from the in-memory index.
+public sealed partial class SqliteLineageStore
+{
+    private const int MaxPage = 10_000;
+
+    public async Task<NodeRecord?> FindNodeAsync(NodeKey key, CancellationToken cancellationToken = default)
+    {
+        var found = await FindNodesAsync([key], cancellationToken).ConfigureAwait(false);
+        return found.GetValueOrDefault(key);
+    }
+
+    public async Task<IReadOnlyDictionary<NodeKey, NodeRecord>> FindNodesAsync(IReadOnlyCollection<NodeKey> keys, CancellationToken cancellationToken = default)
+    {
+        var ids = new List<int>(keys.Count);
+        foreach (var key in keys)
+        {
+            if (_index.TryGetOrdinal(key, out var id))
+            {
+                ids.Add(id);
+            }
+        }
+        var result = new Dictionary<NodeKey, NodeRecord>(ids.Count);
+        if (ids.Count == 0)
+        {
+            return result;
+        }
+        await using var connection = OpenReader();
+        await using var command = connection.CreateCommand();
+        // One parameter for any number of ids: the id list travels as a JSON array.
+        command.CommandText = "SELECT kind, key, props, seq FROM nodes WHERE id IN (SELECT value FROM json_each($ids))";
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var record = ReadNode(reader);
+            result[record.Key] = record;
+        }
+        return result;
+    }
+
+    public async Task<IReadOnlyList<EdgeRecord>> GetEdgesAsync(NodeKey node, EdgeDirection direction, EdgeKind? kind = null, LedgerPosition? asOf = null, CancellationToken cancellationToken = default)
+    {
+        if (!_index.TryGetOrdinal(node, out var id))
+        {
+            throw LineageHubException.NotFound($"no node {node}");
+        }
+        var size = asOf is { } position ? await ResolveAsync(position, cancellationToken).ConfigureAwait(false) : long.MaxValue;
+        var (near, far) = direction == EdgeDirection.Outgoing ? ("src", "dst") : ("dst", "src");
+        await using var connection = OpenReader();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT e.kind, e.props, e.seq, n.kind, n.key FROM edges e JOIN nodes n ON n.id = e.{far}
+            WHERE e.{near} = $id AND ($kind IS NULL OR e.kind = $kind) AND e.seq < $size ORDER BY e.id
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$kind", kind is { } k ? EdgeRules.Name(k) : DBNull.Value);
+        command.Parameters.AddWithValue("$size", size);
+        var edges = new List<EdgeRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var other = ReadKey(reader, 3);
+            var (from, to) = direction == EdgeDirection.Outgoing ? (node, other) : (other, node);
+            edges.Add(new EdgeRecord(ReadEdgeKind(reader, 0), from, to, (byte[])reader.GetValue(1), reader.GetInt64(2)));
+        }
+        return edges;
+    }
+
+    public async Task<IReadOnlyList<NodeRecord>> ListNodesAsync(NodeKind kind, string? keyPrefix, string? afterKey, int limit, CancellationToken cancellationToken = default)
+    {
+        if (limit < 1 || limit > MaxPage)
+        {
+            throw LineageHubException.InvalidInput($"a page holds 1 to {MaxPage} nodes, asked for {limit}");
+        }
+        await using var connection = OpenReader();
+        await using var command = connection.CreateCommand();
+        // A key range rather than LIKE, so the (kind, key) index serves the prefix and the cursor.
+        command.CommandText = """
+            SELECT kind, key, props, seq FROM nodes
+            WHERE kind = $kind AND key > $after AND key >= $prefix AND key < $prefixEnd
+            ORDER BY key LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$kind", NodeKinds.Name(kind));
+        command.Parameters.AddWithValue("$after", afterKey ?? "");
+        command.Parameters.AddWithValue("$prefix", keyPrefix ?? "");
+        command.Parameters.AddWithValue("$prefixEnd", (keyPrefix ?? "") + char.MaxValue);
+        command.Parameters.AddWithValue("$limit", limit);
+        var nodes = new List<NodeRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            nodes.Add(ReadNode(reader));
+        }
+        return nodes;
+    }
+
+    public async Task<TraversalResult> TraverseAsync(TraversalRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var committed = CurrentHead().Size;
+        var size = request.AsOf is { } position ? await ResolveAsync(position, cancellationToken).ConfigureAwait(false) : committed;
+        // The index holds only committed facts, so "now" needs no filter; a past size filters by creating entry.
+        var result = _index.Traverse(request, size == committed ? long.MaxValue : size, cancellationToken);
+        return result with { AsOfSize = size };
+    }
+
+    public async Task<long> ResolveAsync(LedgerPosition position, CancellationToken cancellationToken = default)
+    {
+        var head = CurrentHead();
+        if (position.Size is { } size)
+        {
+            return size <= head.Size
+                ? size
+                : throw LineageHubException.NotFound($"the ledger has {head.Size} entries; there is no size {size} yet");
+        }
+        await using var connection = OpenReader();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(seq) + 1, 0) FROM ledger_entries WHERE time <= $time AND seq < $size";
+        command.Parameters.AddWithValue("$time", Core.Ledger.LedgerEntryCodec.FormatTime(position.Time!.Value));
+        command.Parameters.AddWithValue("$size", head.Size);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    private static NodeRecord ReadNode(SqliteDataReader reader) =>
+        new(ReadKey(reader, 0), (byte[])reader.GetValue(2), reader.GetInt64(3));
+}

@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+
+namespace LineageHub.Storage.Sqlite;
+
+/// <summary>Applies the migrations of schema/sqlite (embedded) that the database has not seen, each in its own transaction.</summary>
+internal static class SqliteMigrator
+{
+    public static void Migrate(SqliteConnection connection)
+    {
+        Execute(connection, null, "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
+        var assembly = typeof(SqliteMigrator).Assembly;
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("migrations/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        foreach (var resource in names)
+        {
+            var name = resource["migrations/".Length..];
+            using var check = connection.CreateCommand();
+            check.CommandText = "SELECT count(*) FROM schema_migrations WHERE name = $name";
+            check.Parameters.AddWithValue("$name", name);
+            if ((long)check.ExecuteScalar()! > 0)
+            {
+                continue;
+            }
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, transaction, reader.ReadToEnd());
+            using var record = connection.CreateCommand();
+            record.Transaction = transaction;
+            record.CommandText = "INSERT INTO schema_migrations (name, applied_at) VALUES ($name, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
+            record.Parameters.AddWithValue("$name", name);
+            record.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
