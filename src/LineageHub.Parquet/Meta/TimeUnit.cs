@@ -1,0 +1,9 @@
+namespace LineageHub.Parquet.Meta;
+
+/// <summary>Resolution of TIME and TIMESTAMP values.</summary>
+public enum TimeUnit
+{
+    Millis,
+    Micros,
+    Nanos,
+}
