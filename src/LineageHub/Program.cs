@@ -1,1 +1,3 @@
-return 0;
+using LineageHub.Cli;
+
+return await LineageHubCli.RunAsync(args);

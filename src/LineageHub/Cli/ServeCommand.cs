@@ -1,0 +1,22 @@
+using System.CommandLine;
+using LineageHub.Hosting;
+
+namespace LineageHub.Cli;
+
+/// <summary><c>lineagehub serve</c>: the server on the embedded store.</summary>
+public static class ServeCommand
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static Command Build()
+    {
+        var urls = new Option<string?>("--urls") { Description = $"Where to listen (default: $LINEAGEHUB_URLS or {DefaultUrls})" };
+        var data = new Option<string?>("--data") { Description = $"The store's folder (default: $LINEAGEHUB_DATA or ./{StoreOptions.DefaultDataDirectory})" };
+        var command = new Command("serve", "Run the LineageHub server: the HTTP API and /healthz, on the embedded SQLite store.") { urls, data };
+        command.SetAction((parse, cancellationToken) => ServerHost.RunAsync(
+            parse.GetValue(urls) ?? (Environment.GetEnvironmentVariable("LINEAGEHUB_URLS") is { Length: > 0 } fromEnvironment ? fromEnvironment : DefaultUrls),
+            StoreOptions.DataDirectory(parse.GetValue(data)),
+            cancellationToken));
+        return command;
+    }
+}
