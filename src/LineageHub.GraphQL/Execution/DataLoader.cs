@@ -1,0 +1,109 @@
+namespace LineageHub.GraphQL.Execution;
+
+/// <summary>
+/// Batches and caches loads by key for one request. <see cref="LoadAsync"/> queues a key; the executor
+/// dispatches all queued keys in one batch call when every resolver that could still add keys is waiting
+/// (like JavaScript's DataLoader dispatching on the next tick). Outside the executor, call <see cref="DispatchAsync"/>.
+/// </summary>
+public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
+    where TKey : notnull
+{
+    private readonly BatchLoadFunction<TKey, TValue> _batch;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<TKey, Task<TValue?>> _cache = [];
+    private Dictionary<TKey, TaskCompletionSource<TValue?>> _pending = [];
+    private readonly Lock _lock = new();
+
+    /// <summary>Creates a loader; prefer <see cref="RequestContext.GetDataLoader{TKey, TValue}"/> inside resolvers.</summary>
+    public DataLoader(BatchLoadFunction<TKey, TValue> batch, CancellationToken cancellationToken = default)
+    {
+        _batch = batch ?? throw new ArgumentNullException(nameof(batch));
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>How many batch calls this loader has made (for tests and diagnostics).</summary>
+    public int BatchCount { get; private set; }
+
+    /// <summary>Queues <paramref name="key"/> (or returns the cached load of it).</summary>
+    public Task<TValue?> LoadAsync(TKey key)
+    {
+        lock (_lock)
+        {
+            if (_cache.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+            var source = new TaskCompletionSource<TValue?>();
+            _pending[key] = source;
+            _cache[key] = source.Task;
+            return source.Task;
+        }
+    }
+
+    /// <summary>Queues many keys; the result has one entry per key, in order.</summary>
+    public async Task<TValue?[]> LoadManyAsync(IEnumerable<TKey> keys)
+    {
+        var tasks = keys.Select(LoadAsync).ToList();
+        return await Task.WhenAll(tasks).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the pending batch now.</summary>
+    public Task DispatchAsync() => RunBatchAsync(TakePending());
+
+    bool IDataLoaderDispatch.DispatchPending()
+    {
+        var pending = TakePending();
+        if (pending is null)
+        {
+            return false;
+        }
+        _ = RunBatchAsync(pending);
+        return true;
+    }
+
+    private Dictionary<TKey, TaskCompletionSource<TValue?>>? TakePending()
+    {
+        lock (_lock)
+        {
+            if (_pending.Count == 0)
+            {
+                return null;
+            }
+            var pending = _pending;
+            _pending = [];
+            BatchCount++;
+            return pending;
+        }
+    }
+
+    private async Task RunBatchAsync(Dictionary<TKey, TaskCompletionSource<TValue?>>? pending)
+    {
+        if (pending is null)
+        {
+            return;
+        }
+        try
+        {
+            var values = await _batch([.. pending.Keys], _cancellationToken);
+            foreach (var (key, source) in pending)
+            {
+                source.TrySetResult(values.TryGetValue(key, out var value) ? value : default);
+            }
+        }
+        catch (Exception ex)
+        {
+            foreach (var source in pending.Values)
+            {
+                source.TrySetException(ex);
+            }
+            // A failed batch must not poison later requests for the same keys within this request.
+            lock (_lock)
+            {
+                foreach (var key in pending.Keys)
+                {
+                    _cache.Remove(key);
+                }
+            }
+        }
+    }
+}

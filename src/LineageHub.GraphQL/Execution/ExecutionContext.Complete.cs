@@ -1,0 +1,168 @@
+using System.Collections;
+using LineageHub.GraphQL.Types;
+
+namespace LineageHub.GraphQL.Execution;
+
+internal sealed partial class ExecutionContext
+{
+    // Spec 6.4.3 Value Completion.
+    private async ValueTask<object?> CompleteValueAsync(GraphQLType type, CollectedField field, ObjectType parentType, object? result, PathSegment path)
+    {
+        if (type is NonNullType nonNull)
+        {
+            var inner = CompleteValueAsync(nonNull.OfType, field, parentType, result, path);
+            var completed = inner.IsCompletedSuccessfully ? inner.Result : await inner;
+            return completed ?? throw new GraphQLException(ExecutionMessages.NonNullReturnedNull(parentType.Name, field.Definition.Name));
+        }
+        if (result is null)
+        {
+            return null;
+        }
+        switch (type)
+        {
+            case ListType list:
+                return await CompleteListAsync(list, field, parentType, result, path);
+            case ScalarType scalar:
+                try
+                {
+                    return scalar.Serialize(result);
+                }
+                catch (CoercionException ex)
+                {
+                    throw new GraphQLException(ex.Message);
+                }
+            case EnumType enumType:
+                return enumType.FindByInternalValue(result)?.Name
+                    ?? throw new GraphQLException(ExecutionMessages.EnumCannotRepresent(enumType.Name, Inspect.Value(result)));
+            case ObjectType objectType:
+                return await CompleteObjectAsync(objectType, field, result, path);
+            default:
+                var runtime = ResolveRuntimeType((NamedType)type, field, parentType, result, path);
+                return await CompleteObjectAsync(runtime, field, result, path);
+        }
+    }
+
+    private ValueTask<ResultMap> CompleteObjectAsync(ObjectType type, CollectedField field, object result, PathSegment path)
+    {
+        if (type.IsTypeOf is { } isTypeOf && !isTypeOf(result))
+        {
+            throw new GraphQLException(ExecutionMessages.IsTypeOfFailed(type.Name, Inspect.Value(result)));
+        }
+        return ExecuteFieldsAsync(type, result, CollectSubfields(type, field), path, serial: false);
+    }
+
+    private async ValueTask<object?> CompleteListAsync(ListType list, CollectedField field, ObjectType parentType, object result, PathSegment path)
+    {
+        if (result is string || result is IDictionary || result is not IEnumerable items)
+        {
+            throw new GraphQLException(ExecutionMessages.NotIterable(parentType.Name, field.Definition.Name));
+        }
+        var values = new List<object?>(result is ICollection c ? c.Count : 4);
+        List<(int Index, ValueTask<object?> Task)>? pending = null;
+        var propagate = false;
+        var index = 0;
+        foreach (var item in items)
+        {
+            var task = CompleteItemAsync(list.OfType, field, parentType, item, new PathSegment(path, index));
+            if (task.IsCompletedSuccessfully)
+            {
+                values.Add(task.Result);
+            }
+            else if (task.IsCompleted)
+            {
+                values.Add(null);
+                try
+                {
+                    await task;
+                }
+                catch (NullPropagationException)
+                {
+                    propagate = true;
+                }
+            }
+            else
+            {
+                values.Add(null);
+                (pending ??= []).Add((index, task));
+            }
+            index++;
+        }
+        if (pending is not null)
+        {
+            foreach (var (i, task) in pending)
+            {
+                try
+                {
+                    values[i] = await task;
+                }
+                catch (NullPropagationException)
+                {
+                    propagate = true;
+                }
+            }
+        }
+        if (propagate)
+        {
+            throw new NullPropagationException();
+        }
+        return values.ToArray();
+    }
+
+    private async ValueTask<object?> CompleteItemAsync(GraphQLType itemType, CollectedField field, ObjectType parentType, object? item, PathSegment path)
+    {
+        try
+        {
+            var task = CompleteValueAsync(itemType, field, parentType, item, path);
+            return task.IsCompletedSuccessfully ? task.Result : await task;
+        }
+        catch (NullPropagationException) when (itemType is not NonNullType)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is not NullPropagationException && !(ex is OperationCanceledException && _request.CancellationToken.IsCancellationRequested))
+        {
+            RecordError(ex, field.Nodes, path);
+            if (itemType is NonNullType)
+            {
+                throw new NullPropagationException();
+            }
+            return null;
+        }
+    }
+
+    // Spec 6.4.3 ResolveAbstractType.
+    private ObjectType ResolveRuntimeType(NamedType abstractType, CollectedField field, ObjectType parentType, object result, PathSegment path)
+    {
+        var resolver = abstractType switch
+        {
+            InterfaceType i => i.ResolveType,
+            UnionType u => u.ResolveType,
+            _ => null,
+        };
+        string? name = null;
+        if (resolver is not null)
+        {
+            var context = new ResolveFieldContext(_schema, parentType, field.Definition, field.Nodes, result, GetArguments(field), _request, _variables, path);
+            name = resolver(result, context);
+        }
+        else if (result is IReadOnlyDictionary<string, object?> map && map.TryGetValue("__typename", out var typename))
+        {
+            name = typename as string;
+        }
+        else
+        {
+            name = _schema.GetPossibleTypes(abstractType).FirstOrDefault(t => t.IsTypeOf?.Invoke(result) == true)?.Name;
+        }
+        if (name is null)
+        {
+            throw new GraphQLException(ExecutionMessages.AbstractTypeUnresolved(abstractType.Name, parentType.Name, field.Definition.Name));
+        }
+        var runtime = _schema.GetType(name) as ObjectType
+            ?? throw new GraphQLException(ExecutionMessages.AbstractTypeUnknown(abstractType.Name, name));
+        if (!_schema.IsSubType(abstractType, runtime))
+        {
+            throw new GraphQLException(ExecutionMessages.NotPossibleType(name, abstractType.Name));
+        }
+        return runtime;
+    }
+}

@@ -1,0 +1,179 @@
+using LineageHub.GraphQL.Language.Ast;
+using LineageHub.GraphQL.Types;
+
+namespace LineageHub.GraphQL.Execution;
+
+/// <summary>
+/// The state of executing one operation (spec 6.2-6.4). Runs on the request's <see cref="ExecutionPump"/>,
+/// so its caches are touched by one continuation at a time; locks stay anyway because resolvers may
+/// complete on other threads.
+/// </summary>
+internal sealed partial class ExecutionContext
+{
+    private readonly Schema _schema;
+    private readonly Dictionary<string, FragmentDefinitionNode> _fragments = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, object?> _variables;
+    private readonly RequestContext _request;
+    private readonly List<GraphQLError> _errors = [];
+
+    public ExecutionContext(Schema schema, DocumentNode document, IReadOnlyDictionary<string, object?> variables, RequestContext request)
+    {
+        _schema = schema;
+        _variables = variables;
+        _request = request;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is FragmentDefinitionNode fragment)
+            {
+                _fragments.TryAdd(fragment.Name, fragment);
+            }
+        }
+    }
+
+    public List<GraphQLError> Errors
+    {
+        get
+        {
+            lock (_errors)
+            {
+                return [.. _errors];
+            }
+        }
+    }
+
+    // Spec 6.2.1 (queries: fields may run in parallel) and 6.2.2 (mutations: serially).
+    public async ValueTask<IReadOnlyDictionary<string, object?>?> ExecuteOperationAsync(ObjectType root, OperationDefinitionNode operation)
+    {
+        var fields = CollectFields(root, operation.SelectionSet);
+        try
+        {
+            return await ExecuteFieldsAsync(root, null, fields, null, serial: operation.Operation == OperationType.Mutation);
+        }
+        catch (NullPropagationException)
+        {
+            return null;
+        }
+    }
+
+    private async ValueTask<ResultMap> ExecuteFieldsAsync(ObjectType type, object? source, CollectedField[] fields, PathSegment? path, bool serial)
+    {
+        var keys = new string[fields.Length];
+        var values = new object?[fields.Length];
+        var propagate = false;
+        List<(int Index, ValueTask<object?> Task)>? pending = null;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            keys[i] = fields[i].ResponseKey;
+            var task = ExecuteFieldAsync(type, source, fields[i], path);
+            if (task.IsCompletedSuccessfully)
+            {
+                values[i] = task.Result;
+            }
+            else if (serial || task.IsCompleted)
+            {
+                try
+                {
+                    values[i] = await task;
+                }
+                catch (NullPropagationException)
+                {
+                    if (serial)
+                    {
+                        throw;
+                    }
+                    propagate = true;
+                }
+            }
+            else
+            {
+                (pending ??= []).Add((i, task));
+            }
+        }
+        if (pending is not null)
+        {
+            // Every started field is awaited, even after one propagated null, so none runs unobserved.
+            foreach (var (index, task) in pending)
+            {
+                try
+                {
+                    values[index] = await task;
+                }
+                catch (NullPropagationException)
+                {
+                    propagate = true;
+                }
+            }
+        }
+        if (propagate)
+        {
+            throw new NullPropagationException();
+        }
+        return new ResultMap(keys, values);
+    }
+
+    // Spec 6.4 Executing Fields, with 6.4.4 Handling Field Errors.
+    private async ValueTask<object?> ExecuteFieldAsync(ObjectType parentType, object? source, CollectedField field, PathSegment? parentPath)
+    {
+        var definition = field.Definition;
+        if (ReferenceEquals(definition, _schema.TypeNameMetaField))
+        {
+            return parentType.Name;
+        }
+        var path = new PathSegment(parentPath, field.ResponseKey);
+        try
+        {
+            _request.CancellationToken.ThrowIfCancellationRequested();
+            object? result;
+            if (definition.Resolver is null)
+            {
+                result = DefaultResolve(source, definition.Name);
+            }
+            else
+            {
+                var context = new ResolveFieldContext(_schema, parentType, definition, field.Nodes, source, GetArguments(field), _request, _variables, path);
+                var resolved = definition.Resolver(context);
+                result = resolved.IsCompletedSuccessfully ? resolved.Result : await resolved;
+            }
+            if (result is Task)
+            {
+                throw new GraphQLException(ExecutionMessages.ResolverReturnedTask(parentType.Name, definition.Name));
+            }
+            var completed = CompleteValueAsync(definition.Type, field, parentType, result, path);
+            return completed.IsCompletedSuccessfully ? completed.Result : await completed;
+        }
+        catch (NullPropagationException) when (definition.Type is not NonNullType)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is not NullPropagationException && !(ex is OperationCanceledException && _request.CancellationToken.IsCancellationRequested))
+        {
+            RecordError(ex, field.Nodes, path);
+            if (definition.Type is NonNullType)
+            {
+                throw new NullPropagationException();
+            }
+            return null;
+        }
+    }
+
+    private static object? DefaultResolve(object? source, string name) => source switch
+    {
+        IReadOnlyDictionary<string, object?> map => map.TryGetValue(name, out var value) ? value : null,
+        IDictionary<string, object?> map => map.TryGetValue(name, out var value) ? value : null,
+        _ => null,
+    };
+
+    private void RecordError(Exception ex, IReadOnlyList<FieldNode> nodes, PathSegment path)
+    {
+        var error = new GraphQLError(ex.Message)
+        {
+            Locations = [.. nodes.Select(n => new ErrorLocation(n.Location.Line, n.Location.Column))],
+            Path = path.ToList(),
+            Extensions = (ex as GraphQLException)?.Extensions,
+        };
+        lock (_errors)
+        {
+            _errors.Add(error);
+        }
+    }
+}

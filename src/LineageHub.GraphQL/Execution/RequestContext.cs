@@ -1,0 +1,69 @@
+namespace LineageHub.GraphQL.Execution;
+
+/// <summary>
+/// State shared by every resolver of one request: services, the host's user context, a scratch
+/// dictionary, cancellation, and the request's DataLoaders (so batching and caching are per request).
+/// </summary>
+public sealed class RequestContext
+{
+    private readonly Dictionary<string, IDataLoaderDispatch> _loaders = new(StringComparer.Ordinal);
+
+    internal RequestContext(IServiceProvider? services, object? userContext, CancellationToken cancellationToken)
+    {
+        Services = services;
+        UserContext = userContext;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>Services for this request, if the host provided them.</summary>
+    public IServiceProvider? Services { get; }
+
+    /// <summary>What the host passed as <see cref="GraphQLRequest.UserContext"/>.</summary>
+    public object? UserContext { get; }
+
+    /// <summary>Signalled when the client goes away or the request times out.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>Free-form per-request storage for resolvers.</summary>
+    public IDictionary<string, object?> Items { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The request's loader named <paramref name="name"/>, created on first use with <paramref name="batch"/>.
+    /// Keys requested by parallel resolvers are batched into one <paramref name="batch"/> call.
+    /// </summary>
+    public DataLoader<TKey, TValue> GetDataLoader<TKey, TValue>(string name, BatchLoadFunction<TKey, TValue> batch)
+        where TKey : notnull
+    {
+        lock (_loaders)
+        {
+            if (_loaders.TryGetValue(name, out var existing))
+            {
+                return existing as DataLoader<TKey, TValue>
+                    ?? throw new InvalidOperationException($"DataLoader \"{name}\" was created with other key or value types.");
+            }
+            var loader = new DataLoader<TKey, TValue>(batch, CancellationToken);
+            _loaders[name] = loader;
+            return loader;
+        }
+    }
+
+    /// <summary>Starts every loader's pending batch; true when any batch was started.</summary>
+    internal bool DispatchPendingLoaders()
+    {
+        IDataLoaderDispatch[] loaders;
+        lock (_loaders)
+        {
+            if (_loaders.Count == 0)
+            {
+                return false;
+            }
+            loaders = [.. _loaders.Values];
+        }
+        var any = false;
+        foreach (var loader in loaders)
+        {
+            any |= loader.DispatchPending();
+        }
+        return any;
+    }
+}

@@ -1,0 +1,254 @@
+using LineageHub.GraphQL.Execution;
+using LineageHub.GraphQL.Language.Ast;
+using LineageHub.GraphQL.Types;
+
+namespace LineageHub.GraphQL.Validation;
+
+/// <summary>
+/// Walks an executable document once, keeping graphql-js-style type information in the context and
+/// calling every rule at every node, so validation is one pass however many rules there are.
+/// Recursion is bounded by the parser's depth limit.
+/// </summary>
+internal sealed class DocumentWalker(ValidationContext context, IReadOnlyList<ValidationRule> rules)
+{
+    public void Walk()
+    {
+        var document = context.Document;
+        foreach (var rule in rules)
+        {
+            rule.EnterDocument(context, document);
+        }
+        foreach (var definition in document.Definitions)
+        {
+            switch (definition)
+            {
+                case OperationDefinitionNode op:
+                    WalkOperation(op);
+                    break;
+                case FragmentDefinitionNode fragment:
+                    WalkFragmentDefinition(fragment);
+                    break;
+            }
+        }
+        foreach (var rule in rules)
+        {
+            rule.LeaveDocument(context, document);
+        }
+    }
+
+    private void WalkOperation(OperationDefinitionNode op)
+    {
+        context.CurrentDefinition = op;
+        context.VariableUsages[op] = [];
+        context.Spreads[op] = [];
+        var root = op.Operation switch
+        {
+            OperationType.Query => context.Schema.QueryType,
+            OperationType.Mutation => context.Schema.MutationType,
+            _ => context.Schema.SubscriptionType,
+        };
+        context.Type = root;
+        context.ParentType = null;
+        foreach (var rule in rules)
+        {
+            rule.EnterOperation(context, op);
+        }
+        foreach (var variable in op.VariableDefinitions)
+        {
+            foreach (var rule in rules)
+            {
+                rule.EnterVariableDefinition(context, variable);
+            }
+            var type = ValueCoercion.TypeFromAst(context.Schema, variable.Type);
+            WalkDirectives(variable.Directives, "VARIABLE_DEFINITION");
+            if (variable.DefaultValue is not null)
+            {
+                WalkValueWithType(variable.DefaultValue, type is { IsInputType: true } ? type : null, null, false);
+            }
+        }
+        WalkDirectives(op.Directives, op.Operation switch
+        {
+            OperationType.Query => "QUERY",
+            OperationType.Mutation => "MUTATION",
+            _ => "SUBSCRIPTION",
+        });
+        context.Type = root;
+        WalkSelectionSet(op.SelectionSet);
+        foreach (var rule in rules)
+        {
+            rule.LeaveOperation(context, op);
+        }
+    }
+
+    private void WalkFragmentDefinition(FragmentDefinitionNode fragment)
+    {
+        context.CurrentDefinition = fragment;
+        context.VariableUsages.TryAdd(fragment, []);
+        context.Spreads.TryAdd(fragment, []);
+        var type = context.Schema.GetType(fragment.TypeCondition.Name);
+        context.Type = type;
+        context.ParentType = null;
+        foreach (var rule in rules)
+        {
+            rule.EnterFragmentDefinition(context, fragment);
+        }
+        WalkDirectives(fragment.Directives, "FRAGMENT_DEFINITION");
+        context.Type = type;
+        WalkSelectionSet(fragment.SelectionSet);
+    }
+
+    private void WalkSelectionSet(SelectionSetNode selectionSet)
+    {
+        var savedParent = context.ParentType;
+        var named = context.Type?.NamedType;
+        context.ParentType = named is { IsComposite: true } ? named : null;
+        foreach (var rule in rules)
+        {
+            rule.EnterSelectionSet(context, selectionSet);
+        }
+        foreach (var selection in selectionSet.Selections)
+        {
+            switch (selection)
+            {
+                case FieldNode field:
+                    WalkField(field);
+                    break;
+                case FragmentSpreadNode spread:
+                    context.Spreads[context.CurrentDefinition!].Add(spread);
+                    foreach (var rule in rules)
+                    {
+                        rule.EnterFragmentSpread(context, spread);
+                    }
+                    WalkDirectives(spread.Directives, "FRAGMENT_SPREAD");
+                    break;
+                case InlineFragmentNode inline:
+                    WalkInlineFragment(inline);
+                    break;
+            }
+        }
+        context.ParentType = savedParent;
+    }
+
+    private void WalkField(FieldNode field)
+    {
+        var parent = context.ParentType;
+        var definition = parent is null ? null : context.Schema.GetField(parent, field.Name);
+        var savedType = context.Type;
+        var savedField = context.FieldDefinition;
+        context.FieldDefinition = definition;
+        context.Type = definition?.Type;
+        foreach (var rule in rules)
+        {
+            rule.EnterField(context, field);
+        }
+        foreach (var argument in field.Arguments)
+        {
+            WalkArgument(argument, definition?.Arguments.GetValueOrDefault(argument.Name));
+        }
+        WalkDirectives(field.Directives, "FIELD");
+        if (field.SelectionSet is not null)
+        {
+            context.Type = definition?.Type;
+            WalkSelectionSet(field.SelectionSet);
+        }
+        context.Type = savedType;
+        context.FieldDefinition = savedField;
+    }
+
+    private void WalkInlineFragment(InlineFragmentNode inline)
+    {
+        var savedType = context.Type;
+        var type = inline.TypeCondition is null ? (GraphQLType?)context.Type?.NamedType : context.Schema.GetType(inline.TypeCondition.Name);
+        context.Type = type;
+        foreach (var rule in rules)
+        {
+            rule.EnterInlineFragment(context, inline);
+        }
+        WalkDirectives(inline.Directives, "INLINE_FRAGMENT");
+        context.Type = type;
+        WalkSelectionSet(inline.SelectionSet);
+        context.Type = savedType;
+    }
+
+    private void WalkDirectives(IReadOnlyList<DirectiveNode> directives, string location)
+    {
+        foreach (var rule in rules)
+        {
+            rule.EnterDirectives(context, directives, location);
+        }
+        foreach (var directive in directives)
+        {
+            var definition = context.Schema.GetDirective(directive.Name);
+            context.Directive = definition;
+            context.InDirective = true;
+            foreach (var rule in rules)
+            {
+                rule.EnterDirective(context, directive, location);
+            }
+            foreach (var argument in directive.Arguments)
+            {
+                WalkArgument(argument, definition?.Arguments.GetValueOrDefault(argument.Name));
+            }
+            context.Directive = null;
+            context.InDirective = false;
+        }
+    }
+
+    private void WalkArgument(ArgumentNode argument, InputValue? definition)
+    {
+        context.ArgumentDefinition = definition;
+        foreach (var rule in rules)
+        {
+            rule.EnterArgument(context, argument);
+        }
+        WalkValueWithType(argument.Value, definition?.Type, null, definition?.DefaultValue is not null);
+        context.ArgumentDefinition = null;
+    }
+
+    private void WalkValueWithType(ValueNode value, GraphQLType? type, NamedType? parentInputType, bool hasDefault)
+    {
+        var savedInput = context.InputType;
+        var savedParent = context.ParentInputType;
+        var savedDefault = context.InputHasDefault;
+        context.InputType = type;
+        context.ParentInputType = parentInputType;
+        context.InputHasDefault = hasDefault;
+        foreach (var rule in rules)
+        {
+            rule.EnterValue(context, value);
+        }
+        switch (value)
+        {
+            case VariableNode variable:
+                if (context.CurrentDefinition is not null)
+                {
+                    context.VariableUsages[context.CurrentDefinition].Add(new VariableUsage(variable, type, hasDefault));
+                }
+                break;
+            case ListValueNode list:
+                var itemType = type?.Nullable is ListType l ? l.OfType : type;
+                foreach (var item in list.Values)
+                {
+                    WalkValueWithType(item, itemType, parentInputType, false);
+                }
+                break;
+            case ObjectValueNode obj:
+                var inputObject = type?.NamedType as InputObjectType;
+                foreach (var field in obj.Fields)
+                {
+                    var fieldDefinition = inputObject?.Fields.GetValueOrDefault(field.Name);
+                    context.InputType = fieldDefinition?.Type;
+                    context.ParentInputType = type?.NamedType;
+                    foreach (var rule in rules)
+                    {
+                        rule.EnterObjectField(context, field);
+                    }
+                    WalkValueWithType(field.Value, fieldDefinition?.Type, type?.NamedType, fieldDefinition?.DefaultValue is not null);
+                }
+                break;
+        }
+        context.InputType = savedInput;
+        context.ParentInputType = savedParent;
+        context.InputHasDefault = savedDefault;
+    }
+}

@@ -1,0 +1,43 @@
+using LineageHub.GraphQL.Language.Ast;
+using LineageHub.GraphQL.Types;
+
+namespace LineageHub.GraphQL.Validation.Rules;
+
+internal sealed partial class FieldSelectionMergingRule
+{
+    // Fields by response name, with inline fragments and fragment spreads flattened in (each fragment once).
+    private static Dictionary<string, List<FieldInfo>> Collect(ValidationContext context, NamedType? parentType, SelectionSetNode selectionSet)
+    {
+        var result = new Dictionary<string, List<FieldInfo>>(StringComparer.Ordinal);
+        Collect(context, parentType, selectionSet, result, new HashSet<string>(StringComparer.Ordinal), null);
+        return result;
+    }
+
+    private static void Collect(ValidationContext context, NamedType? parentType, SelectionSetNode selectionSet, Dictionary<string, List<FieldInfo>> result, HashSet<string> visited, string? origin)
+    {
+        foreach (var selection in selectionSet.Selections)
+        {
+            switch (selection)
+            {
+                case FieldNode field:
+                    var definition = parentType is null ? null : context.Schema.GetField(parentType, field.Name);
+                    if (!result.TryGetValue(field.ResponseKey, out var list))
+                    {
+                        result[field.ResponseKey] = list = [];
+                    }
+                    list.Add(new FieldInfo(parentType, field, definition, origin));
+                    break;
+                case InlineFragmentNode inline:
+                    var type = inline.TypeCondition is null ? parentType : context.Schema.GetType(inline.TypeCondition.Name);
+                    Collect(context, type, inline.SelectionSet, result, visited, origin);
+                    break;
+                case FragmentSpreadNode spread:
+                    if (visited.Add(spread.Name) && context.Fragments.TryGetValue(spread.Name, out var fragment))
+                    {
+                        Collect(context, context.Schema.GetType(fragment.TypeCondition.Name), fragment.SelectionSet, result, visited, origin ?? spread.Name);
+                    }
+                    break;
+            }
+        }
+    }
+}

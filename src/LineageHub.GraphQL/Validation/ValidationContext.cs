@@ -1,0 +1,106 @@
+using LineageHub.GraphQL.Execution;
+using LineageHub.GraphQL.Language.Ast;
+using LineageHub.GraphQL.Types;
+
+namespace LineageHub.GraphQL.Validation;
+
+/// <summary>
+/// What rules see while the walker moves through a document: the schema, the fragments, the current
+/// type information (graphql-js's TypeInfo), and, after the walk, variable usages and spreads per definition.
+/// </summary>
+internal sealed class ValidationContext
+{
+    private readonly List<GraphQLError> _errors = [];
+
+    public ValidationContext(Schema schema, DocumentNode document)
+    {
+        Schema = schema;
+        Document = document;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is FragmentDefinitionNode f)
+            {
+                Fragments.TryAdd(f.Name, f);
+            }
+        }
+    }
+
+    public Schema Schema { get; }
+
+    public DocumentNode Document { get; }
+
+    public Dictionary<string, FragmentDefinitionNode> Fragments { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<GraphQLError> Errors => _errors;
+
+    // Type information for the node being visited.
+    public NamedType? ParentType { get; set; }
+    public GraphQLType? Type { get; set; }
+    public FieldDefinition? FieldDefinition { get; set; }
+    public DirectiveDefinition? Directive { get; set; }
+    public InputValue? ArgumentDefinition { get; set; }
+    public GraphQLType? InputType { get; set; }
+    public NamedType? ParentInputType { get; set; }
+    public bool InputHasDefault { get; set; }
+    public bool InDirective { get; set; }
+
+    /// <summary>The operation or fragment definition being walked.</summary>
+    public DefinitionNode? CurrentDefinition { get; set; }
+
+    /// <summary>Variable usages per executable definition, with the types expected where they occur.</summary>
+    public Dictionary<DefinitionNode, List<VariableUsage>> VariableUsages { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Fragment spreads per executable definition.</summary>
+    public Dictionary<DefinitionNode, List<FragmentSpreadNode>> Spreads { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public void Report(ValidationRule rule, string message, params Node[] nodes)
+    {
+        _errors.Add(new GraphQLError(message)
+        {
+            Locations = [.. nodes.Select(n => new ErrorLocation(n.Location.Line, n.Location.Column))],
+            Extensions = new Dictionary<string, object?>
+            {
+                ["code"] = "GRAPHQL_VALIDATION_FAILED",
+                ["rule"] = rule.Name,
+                ["specSection"] = rule.SpecSection,
+            },
+        });
+    }
+
+    /// <summary>Fragments reachable from a definition through spreads, transitively (each once).</summary>
+    public List<FragmentDefinitionNode> RecursivelyReferencedFragments(DefinitionNode definition)
+    {
+        var result = new List<FragmentDefinitionNode>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<DefinitionNode>();
+        stack.Push(definition);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (!Spreads.TryGetValue(current, out var spreads))
+            {
+                continue;
+            }
+            foreach (var spread in spreads)
+            {
+                if (seen.Add(spread.Name) && Fragments.TryGetValue(spread.Name, out var fragment))
+                {
+                    result.Add(fragment);
+                    stack.Push(fragment);
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Variable usages of an operation including those in fragments it spreads (transitively).</summary>
+    public List<VariableUsage> RecursiveVariableUsages(OperationDefinitionNode operation)
+    {
+        var usages = new List<VariableUsage>(VariableUsages.GetValueOrDefault(operation) ?? []);
+        foreach (var fragment in RecursivelyReferencedFragments(operation))
+        {
+            usages.AddRange(VariableUsages.GetValueOrDefault(fragment) ?? []);
+        }
+        return usages;
+    }
+}
