@@ -130,7 +130,12 @@ internal sealed class LeafConverter
         const long JulianEpochDay = 2_440_588;
         var nanos = BinaryPrimitives.ReadInt64LittleEndian(bytes);
         var julian = BinaryPrimitives.ReadInt32LittleEndian(bytes.Slice(8));
-        var value = unchecked(((julian - JulianEpochDay) * 86_400_000_000_000L) + nanos);
-        return new ParquetTimestamp(value, TimeUnit.Nanos, false);
+        var days = julian - JulianEpochDay;
+        // Nanoseconds since the epoch overflow 64 bits beyond 1677..2262; keep microseconds there instead.
+        if (days is > -106_000 and < 106_000)
+        {
+            return new ParquetTimestamp((days * 86_400_000_000_000L) + nanos, TimeUnit.Nanos, false);
+        }
+        return new ParquetTimestamp((days * 86_400_000_000L) + (nanos / 1000), TimeUnit.Micros, false);
     }
 }
