@@ -241,6 +241,24 @@ public sealed class CommitCaptureTests : IDisposable
     }
 
     [Fact]
+    public async Task EnumerateCommits_OversizedCommitBetweenOthers_IsCutWithoutDisturbingItsNeighbours()
+    {
+        var repo = _sandbox.CreateRepository();
+        var before = repo.Write("a.txt", "1").Commit("before");
+        var huge = repo.Write("a.txt", "2").Commit("huge\n\n" + new string('m', 20_000));
+        var after = repo.Write("a.txt", "3").Commit("after");
+
+        var git = await _sandbox.OpenAsync(repo.Path, _sandbox.Options with { MaxMessageBytes = 1000, MaxRecordBytes = 1000 });
+        var commits = await git.EnumerateCommitsAsync("HEAD").ToListAsync();
+
+        Assert.Equal([after, huge, before], commits.Select(c => c.Id.Value));
+        Assert.Equal([false, true, false], commits.Select(c => c.IsMessageTruncated));
+        Assert.Equal("after", commits[0].Subject);
+        Assert.Equal("before", commits[2].Subject);
+        Assert.Equal(before, commits[1].Parents.Single().Value);
+    }
+
+    [Fact]
     public async Task EnumerateCommits_ConsumerStopsEarly_StopsGitAndLaterCallsStillWork()
     {
         var repo = _sandbox.CreateRepository();

@@ -112,6 +112,19 @@ public sealed class FileListingTests : IDisposable
     }
 
     [Fact]
+    public async Task ListFiles_RecordOverTheLimit_ThrowsLimitExceededInsteadOfBuffering()
+    {
+        var repo = _sandbox.CreateRepository();
+        repo.Write(new string('p', 200) + ".txt", "x").Commit("long path");
+
+        var git = await _sandbox.OpenAsync(repo.Path, _sandbox.Options with { MaxRecordBytes = 100 });
+        var error = await Assert.ThrowsAsync<GitConnectorException>(() => git.ListFilesAsync("HEAD"));
+
+        Assert.Equal(GitErrorKind.LimitExceeded, error.Kind);
+        Assert.Contains("larger than the limit of 100 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ListFiles_UnknownCommit_ThrowsUnknownRevision()
     {
         var repo = _sandbox.CreateRepository();

@@ -48,6 +48,11 @@ internal sealed class GitOutputReader : IDisposable
             return false;
         }
 
+        if (index > _maxRecordBytes)
+        {
+            throw TooLarge();
+        }
+
         record = available[..index];
         _start += index + 1;
         return true;
