@@ -17,7 +17,7 @@ public static class GitMessages
     public const string BareRepositoryFormat = "'{0}' is a bare repository: it has no working tree to inspect";
 
     public const string ShallowCloneFormat =
-        "'{0}' is a shallow clone: history before the shallow boundary commit(s) {1} is missing (their parents were not fetched), so commits cannot be captured completely; run 'git fetch --unshallow' or allow shallow history";
+        "'{0}' is a shallow clone: history before the shallow boundary commit(s) {1} is missing (their parents were not fetched), so commits cannot be captured completely; run 'git fetch --unshallow', or set GitConnectorOptions.AllowShallowHistory to capture only the commits present";
 
     public const string ShallowNoRootFormat =
         "'{0}' is a shallow clone without a remote: its root commit is missing (history stops at {1}), so it cannot be identified";
