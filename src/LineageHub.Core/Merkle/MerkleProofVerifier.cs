@@ -6,7 +6,7 @@ namespace LineageHub.Core.Merkle;
 /// Checks RFC 9162 inclusion and consistency proofs without the tree: what a verifier who trusts
 /// nothing but a signed root runs. Sizes are unsigned 64-bit, as the RFC's are.
 /// </summary>
-public static class MerkleProofVerifier
+public static partial class MerkleProofVerifier
 {
     /// <summary>RFC 9162 §2.1.3.2: verifies that <paramref name="leafHash"/> is leaf <paramref name="leafIndex"/> of the tree with <paramref name="root"/>.</summary>
     public static ProofCheck VerifyInclusion(ulong leafIndex, ulong treeSize, ReadOnlySpan<byte> leafHash, IReadOnlyList<byte[]> proof, ReadOnlySpan<byte> root)

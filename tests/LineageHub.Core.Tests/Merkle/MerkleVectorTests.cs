@@ -61,6 +61,18 @@ public sealed class MerkleVectorTests
         Assert.True(check.IsValid != v.GetProperty("wantErr").GetBoolean(), $"{file}: {check}");
     }
 
+    [CorpusTheory(Folder)]
+    [MemberData(nameof(Vectors), "subtreeconsistency")]
+    public void SubtreeConsistency_VerdictMatchesVector(string file)
+    {
+        using var vector = Load("subtreeconsistency", file);
+        var v = vector.RootElement;
+        var check = MerkleProofVerifier.VerifySubtreeConsistency(
+            v.GetProperty("start").GetUInt64(), v.GetProperty("end").GetUInt64(), v.GetProperty("size").GetUInt64(),
+            Hashes(v), Bytes(v, "root1"), Bytes(v, "root2"));
+        Assert.True(check.IsValid != v.GetProperty("wantErr").GetBoolean(), $"{file}: {check}");
+    }
+
     private static JsonDocument Load(string kind, string file) =>
         JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Corpus.Folder(Path.Combine(Folder, kind))!, file)));
 
