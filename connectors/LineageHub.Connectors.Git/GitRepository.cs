@@ -65,6 +65,12 @@ public sealed partial class GitRepository
         }
 
         var lines = probe.Text.Split('\n');
+        if (lines[0].StartsWith("--path-format", StringComparison.Ordinal))
+        {
+            // rev-parse echoes options it does not know: this git predates --path-format.
+            throw new GitConnectorException(GitErrorKind.UnsupportedGitVersion, GitMessages.GitTooOld(options.GitExecutable));
+        }
+
         if (lines.Length != 3)
         {
             throw new GitConnectorException(GitErrorKind.MalformedOutput, GitMessages.MalformedOutput(probe.CommandText, "expected three lines"));

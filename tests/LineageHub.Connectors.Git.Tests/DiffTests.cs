@@ -63,6 +63,32 @@ public sealed class DiffTests : IDisposable
     }
 
     [Fact]
+    public async Task Diff_SubmoduleBumpAndTypeChange_AreReportedWithTheirModes()
+    {
+        var library = _sandbox.CreateRepository("library");
+        var v1 = library.Write("lib.py", "v = 1\n").Commit("v1");
+        var repo = _sandbox.CreateRepository();
+        repo.Write("config.yaml", "a: 1\n").Write("target.yaml", "b: 2\n").Commit("base");
+        repo.Git("-c", "protocol.file.allow=always", "submodule", "add", "-q", library.Path, "vendor/library");
+        var from = repo.Commit("add submodule");
+        var v2 = library.Write("lib.py", "v = 2\n").Commit("v2");
+        repo.Sandbox.Git(Path.Combine(repo.Path, "vendor/library"), "pull", "-q", "origin", "main");
+        repo.Delete("config.yaml");
+        File.CreateSymbolicLink(Path.Combine(repo.Path, "config.yaml"), "target.yaml");
+        var to = repo.Commit("bump submodule, config becomes a link");
+
+        var git = await _sandbox.OpenAsync(repo.Path);
+        var changes = (await git.DiffAsync(from, to)).ToDictionary(c => c.Path.Text);
+
+        var submodule = changes["vendor/library"];
+        Assert.Equal(("160000", "160000"), (submodule.OldMode, submodule.NewMode));
+        Assert.Equal((v1, v2), (submodule.OldObjectId.Value, submodule.NewObjectId.Value));
+        var config = changes["config.yaml"];
+        Assert.Equal(GitFileChangeKind.TypeChanged, config.Kind);
+        Assert.Equal(("100644", "120000"), (config.OldMode, config.NewMode));
+    }
+
+    [Fact]
     public async Task Diff_SameCommit_IsEmpty()
     {
         var repo = _sandbox.CreateRepository();

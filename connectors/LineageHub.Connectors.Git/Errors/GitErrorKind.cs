@@ -6,6 +6,9 @@ public enum GitErrorKind
     /// <summary>The git executable could not be started.</summary>
     GitNotFound,
 
+    /// <summary>The git found is older than the 2.31 this connector needs.</summary>
+    UnsupportedGitVersion,
+
     /// <summary>The folder does not exist or is not inside a git repository.</summary>
     NotARepository,
 

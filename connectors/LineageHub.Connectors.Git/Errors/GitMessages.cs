@@ -10,6 +10,9 @@ public static class GitMessages
     public const string GitNotFoundFormat =
         "the git executable '{0}' could not be started: it is not installed or not on PATH ({1}); install git or set GitConnectorOptions.GitExecutable";
 
+    public const string GitTooOldFormat =
+        "the git executable '{0}' is too old: git 2.31 or later is needed (for rev-parse --path-format)";
+
     public const string PathNotFoundFormat = "'{0}' is not a git repository: the folder does not exist";
 
     public const string NotARepositoryFormat = "'{0}' is not a git repository (nor inside one): {1}";
@@ -44,6 +47,8 @@ public static class GitMessages
     public const string UnbornHead = "(no commit yet)";
 
     public static string GitNotFound(string executable, string reason) => Format(GitNotFoundFormat, executable, reason);
+
+    public static string GitTooOld(string executable) => Format(GitTooOldFormat, executable);
 
     public static string PathNotFound(string path) => Format(PathNotFoundFormat, path);
 
