@@ -62,7 +62,7 @@ internal sealed partial class Lexer
         var s = _source;
         if (p + 1 >= s.Length)
         {
-            throw Error(p, SyntaxErrorMessages.UnterminatedString);
+            throw Error(p, SyntaxErrorMessages.InvalidEscape("\\"));
         }
         var e = s[p + 1];
         switch (e)
@@ -87,24 +87,29 @@ internal sealed partial class Lexer
         // Variable-width \u{...} escapes (accepted by graphql-js 16 and the spec's working draft).
         if (p + 2 < s.Length && s[p + 2] == '{')
         {
-            var q = p + 3;
-            var value = 0;
-            while (q < s.Length && s[q] != '}' && q - p < 12)
+            // At most 12 characters (\u{00000000}); the loop mirrors graphql-js so errors quote the same text.
+            var point = 0;
+            var size = 3;
+            while (size < 12)
             {
-                var d = HexValue(s[q]);
-                if (d < 0 || value > 0x10FFFF)
+                var index = p + size++;
+                var next = index < s.Length ? s[index] : -1;
+                if (next == '}')
                 {
-                    throw Error(p, SyntaxErrorMessages.InvalidUnicodeEscape(s[p..Math.Min(q + 1, s.Length)]));
+                    if (size < 5 || !IsUnicodeScalarValue(point))
+                    {
+                        break;
+                    }
+                    sb.Append(char.ConvertFromUtf32(point));
+                    return p + size;
                 }
-                value = value * 16 + d;
-                q++;
+                point = (point << 4) | (next < 0 ? -1 : HexValue((char)next));
+                if (point < 0)
+                {
+                    break;
+                }
             }
-            if (q >= s.Length || s[q] != '}' || q == p + 3 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
-            {
-                throw Error(p, SyntaxErrorMessages.InvalidUnicodeEscape(s[p..Math.Min(q + 1, s.Length)]));
-            }
-            sb.Append(char.ConvertFromUtf32(value));
-            return q + 1;
+            throw Error(p, SyntaxErrorMessages.InvalidUnicodeEscape(s[p..Math.Min(p + size, s.Length)]));
         }
         var code = Read4Hex(p + 2);
         if (code < 0)
@@ -132,6 +137,8 @@ internal sealed partial class Lexer
         sb.Append((char)code);
         return p + 6;
     }
+
+    private static bool IsUnicodeScalarValue(int point) => point is (>= 0 and <= 0xD7FF) or (>= 0xE000 and <= 0x10FFFF);
 
     private int Read4Hex(int p)
     {

@@ -198,7 +198,7 @@ public sealed partial class Parser
         // Spec 3.9 Enums: EnumValue is any Name but true, false or null.
         if (name is "true" or "false" or "null")
         {
-            throw _lexer.Error(token.Start, $"{name} is reserved and cannot be used for an enum value.");
+            throw _lexer.Error(token.Start, SyntaxErrorMessages.ReservedEnumValue(name));
         }
         return new EnumValueDefinitionNode(Loc(start), description, name, ParseDirectives(true));
     }

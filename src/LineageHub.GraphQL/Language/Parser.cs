@@ -78,15 +78,21 @@ public sealed partial class Parser
             var keyword = hasDescription ? PeekAfterDescription() : _token;
             if (keyword.Kind == TokenKind.Name)
             {
+                if (keyword.Value is "schema" or "scalar" or "type" or "interface" or "union" or "enum" or "input" or "directive")
+                {
+                    return ParseTypeSystemDefinition();
+                }
+                if (hasDescription)
+                {
+                    throw _lexer.Error(_token.Start, SyntaxErrorMessages.DescriptionNotAllowed);
+                }
                 switch (keyword.Value)
                 {
-                    case "schema" or "scalar" or "type" or "interface" or "union" or "enum" or "input" or "directive":
-                        return ParseTypeSystemDefinition();
-                    case "query" or "mutation" or "subscription" or "fragment" when !hasDescription:
-                        return keyword.Value == "fragment" ? ParseFragmentDefinition() : ParseOperationDefinition();
-                    case "query" or "mutation" or "subscription" or "fragment":
-                        throw _lexer.Error(_token.Start, "Unexpected description, descriptions are supported only on type definitions.");
-                    case "extend" when !hasDescription:
+                    case "query" or "mutation" or "subscription":
+                        return ParseOperationDefinition();
+                    case "fragment":
+                        return ParseFragmentDefinition();
+                    case "extend":
                         return ParseTypeSystemExtension();
                 }
             }

@@ -13,6 +13,8 @@ public static class SyntaxErrorMessages
     public static string InvalidUnicodeEscape(string escape) => $"Invalid Unicode escape sequence: \"{escape}\".";
     public static string UnexpectedDigitAfterZero(string printed) => $"Invalid number, unexpected digit after 0: {printed}.";
     public static string ExpectedDigit(string printed) => $"Invalid number, expected digit but got: {printed}.";
+    public const string DescriptionNotAllowed = "Unexpected description, descriptions are supported only on type definitions.";
+    public static string ReservedEnumValue(string name) => $"Name \"{name}\" is reserved and cannot be used for an enum value.";
     public static string Expected(string expected, string found) => $"Expected {expected}, found {found}.";
     public static string Unexpected(string found) => $"Unexpected {found}.";
     public static string DocumentTooLarge(int length, int max) => $"Document of {length} characters exceeds the limit of {max}.";

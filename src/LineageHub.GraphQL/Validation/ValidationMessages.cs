@@ -4,6 +4,9 @@ namespace LineageHub.GraphQL.Validation;
 public static class ValidationMessages
 {
     public static string NotExecutable(string name) => $"The \"{name}\" definition is not executable.";
+    public const string SchemaNotExecutable = "The schema definition is not executable.";
+    public static string EnumNonEnumValue(string type, string printed) => $"Enum \"{type}\" cannot represent non-enum value: {printed}.";
+    public static string EnumValueMissing(string value, string type) => $"Value \"{value}\" does not exist in \"{type}\" enum.";
     public static string DuplicateOperationName(string name) => $"There can be only one operation named \"{name}\".";
     public const string AnonymousOperationNotAlone = "This anonymous operation must be the only defined operation.";
     public static string SubscriptionSingleField(string? name) => name is null ? "Anonymous Subscription must select only one top level field." : $"Subscription \"{name}\" must select only one top level field.";

@@ -136,9 +136,17 @@ public sealed class ParserTests
     [InlineData("extend type Q", "Unexpected <EOF>.")]
     [InlineData("directive @d on NOWHERE", "Unexpected Name \"NOWHERE\".")]
     [InlineData("type Q {}", "Expected Name, found \"}\".")]
-    [InlineData("enum E { true }", "true is reserved and cannot be used for an enum value.")]
+    [InlineData("enum E { true }", "Name \"true\" is reserved and cannot be used for an enum value.")]
     public void Parse_InvalidTypeSystem_Fails(string source, string message)
     {
         Assert.Equal(message, Assert.Throws<GraphQLSyntaxException>(() => Parser.Parse(source)).Description);
+    }
+
+    [Fact]
+    public void Parse_LoneSurrogate_IsInvalidCharacter()
+    {
+        // Not in the graphql-js comparison: JSON cannot carry a lone surrogate to Node unchanged.
+        var ex = Assert.Throws<GraphQLSyntaxException>(() => Parser.Parse("{ a\uD83D }"));
+        Assert.Equal("Invalid character: U+D83D.", ex.Description);
     }
 }

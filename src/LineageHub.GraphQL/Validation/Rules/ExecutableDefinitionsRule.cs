@@ -16,7 +16,7 @@ internal sealed class ExecutableDefinitionsRule : ValidationRule
             switch (definition)
             {
                 case SchemaDefinitionNode schema:
-                    context.Report(this, ValidationMessages.NotExecutable("schema"), schema);
+                    context.Report(this, ValidationMessages.SchemaNotExecutable, schema);
                     break;
                 case TypeDefinitionNode type:
                     context.Report(this, ValidationMessages.NotExecutable(type.Name), type);

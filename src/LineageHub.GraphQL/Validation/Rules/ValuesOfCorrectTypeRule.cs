@@ -74,7 +74,8 @@ internal sealed class ValuesOfCorrectTypeRule : ValidationRule
                 }
                 catch (CoercionException ex)
                 {
-                    context.Report(this, ValidationMessages.BadValueWithReason(locationType.ToString(), printed, ex.Message), node);
+                    // Like graphql-js, a scalar's own coercion error is reported as it is.
+                    context.Report(this, ex.Message, node);
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -84,11 +85,11 @@ internal sealed class ValuesOfCorrectTypeRule : ValidationRule
             case EnumType e:
                 if (node is not EnumValueNode ev)
                 {
-                    context.Report(this, ValidationMessages.BadValueWithReason(locationType.ToString(), printed, $"Enum \"{e.Name}\" cannot represent non-enum value: {printed}."), node);
+                    context.Report(this, ValidationMessages.EnumNonEnumValue(e.Name, printed), node);
                 }
                 else if (!e.Values.ContainsKey(ev.Value))
                 {
-                    context.Report(this, ValidationMessages.BadValueWithReason(locationType.ToString(), printed, $"Value \"{ev.Value}\" does not exist in \"{e.Name}\" enum."), node);
+                    context.Report(this, ValidationMessages.EnumValueMissing(ev.Value, e.Name), node);
                 }
                 break;
             default:

@@ -1,0 +1,44 @@
+using LineageHub.GraphQL.Language;
+using LineageHub.GraphQL.Types;
+using LineageHub.GraphQL.Validation;
+
+namespace LineageHub.GraphQL.Tests.Conformance;
+
+/// <summary>Every document of the validation corpus gets the same verdict and the same errors as from graphql-js.</summary>
+public sealed class ValidationConformanceTests
+{
+    [Fact]
+    public void Validate_Corpus_MatchesGraphQLJs()
+    {
+        var sdl = File.ReadAllText(NodeHarness.CorpusFile("pets.graphql"));
+        var documents = NodeHarness.Documents(NodeHarness.CorpusFile("validation.graphql"));
+        var expected = NodeHarness.Run(new { mode = "validate", schema = sdl, documents }).AsArray();
+        var schema = Schema.FromSdl(sdl);
+        var differences = new List<string>();
+        var invalid = 0;
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var theirs = expected[i]!.AsArray().Select(e => StripSuggestions(e!["message"]!.GetValue<string>())).Order(StringComparer.Ordinal).ToList();
+            var ours = DocumentValidator.Validate(schema, Parser.Parse(documents[i])).Select(e => e.Message).Order(StringComparer.Ordinal).ToList();
+            invalid += theirs.Count > 0 ? 1 : 0;
+            // graphql-js keeps validating after 5.1.1 fails; we stop there, so only the verdict and that rule's errors compare.
+            if (ours.Count > 0 && ours.All(m => m.EndsWith("definition is not executable.", StringComparison.Ordinal)))
+            {
+                theirs = [.. theirs.Where(m => m.EndsWith("definition is not executable.", StringComparison.Ordinal))];
+            }
+            if (!theirs.SequenceEqual(ours))
+            {
+                differences.Add($"#{i}: {documents[i]}\n  graphql-js: {string.Join(" | ", theirs)}\n  ours:       {string.Join(" | ", ours)}");
+            }
+        }
+        Assert.True(invalid > 50, "the corpus should exercise many invalid documents");
+        Assert.True(differences.Count == 0, $"{differences.Count} of {documents.Count} documents differ:\n" + string.Join("\n", differences));
+    }
+
+    // graphql-js appends "Did you mean ...?" suggestions; we do not compute them.
+    private static string StripSuggestions(string message)
+    {
+        var i = message.IndexOf(" Did you mean", StringComparison.Ordinal);
+        return i < 0 || message.StartsWith("Field \"", StringComparison.Ordinal) && message.Contains("must have a selection of subfields", StringComparison.Ordinal) ? message : message[..i];
+    }
+}
