@@ -128,11 +128,23 @@ public sealed class GitSandbox : IDisposable
         }
         catch (IOException)
         {
-            // A git process killed by a cancellation test may still hold a file for a moment.
+            // .NET cannot name a file whose name is not UTF-8 (the raw-path tests make some), so it
+            // cannot delete it either; rm takes the bytes from the directory listing itself.
+            RemoveWithRm();
         }
         catch (UnauthorizedAccessException)
         {
-            // git writes its objects read-only; deleting read-only files works on Unix, not always elsewhere.
+            RemoveWithRm();
         }
+    }
+
+    private void RemoveWithRm()
+    {
+        var info = new ProcessStartInfo("rm") { UseShellExecute = false };
+        info.ArgumentList.Add("-rf");
+        info.ArgumentList.Add("--");
+        info.ArgumentList.Add(Root);
+        using var process = Process.Start(info);
+        process?.WaitForExit();
     }
 }
