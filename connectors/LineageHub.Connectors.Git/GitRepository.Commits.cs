@@ -27,9 +27,9 @@ public sealed partial class GitRepository
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         EnsureCompleteHistory();
-        var tip = await ResolveCommitAsync(revision, cancellationToken).ConfigureAwait(false);
+        var (tip, present) = await ResolveWalkAsync(revision, knownCommits, cancellationToken).ConfigureAwait(false);
         var walk = new StringBuilder().Append(tip.Value).Append('\n');
-        foreach (var known in await FilterPresentCommitsAsync(knownCommits, cancellationToken).ConfigureAwait(false))
+        foreach (var known in present)
         {
             walk.Append('^').Append(known).Append('\n');
         }
@@ -47,31 +47,35 @@ public sealed partial class GitRepository
     }
 
     /// <summary>
-    /// Keeps the known commits that still exist here, resolved to commit ids: rev-list fails on an
-    /// object it lacks (a commit captured before a force-push and gc), and --ignore-missing only
-    /// forgives names that do not parse, not full ids of absent objects. One cat-file for the whole set.
+    /// Resolves the tip and keeps the known commits that still exist here, as commit ids, in one
+    /// cat-file: rev-list fails on an object it lacks (a commit captured before a force-push and gc),
+    /// and --ignore-missing only forgives names that do not parse, not full ids of absent objects.
     /// </summary>
-    private async Task<List<string>> FilterPresentCommitsAsync(IEnumerable<string>? knownCommits, CancellationToken cancellationToken)
+    private async Task<(GitObjectId Tip, List<string> Known)> ResolveWalkAsync(
+        string revision, IEnumerable<string>? knownCommits, CancellationToken cancellationToken)
     {
-        var query = new StringBuilder();
+        ValidateRevision(revision);
+        var query = new StringBuilder().Append(revision).Append("^{commit}\n");
         foreach (var known in knownCommits ?? [])
         {
             ValidateRevision(known);
             query.Append(known).Append("^{commit}\n");
         }
 
-        var present = new List<string>();
-        if (query.Length == 0)
-        {
-            return present;
-        }
-
-        // Each answer line is at most the question plus " missing", so the input size bounds the output.
+        // One answer line per question: the commit id, or "QUESTION missing" / "QUESTION ambiguous";
+        // so the answer is at most twice the question.
         var input = Encoding.UTF8.GetBytes(query.ToString());
         var result = await _git.RunCheckedAsync(
             ["cat-file", "--batch-check=%(objectname)"], cancellationToken, input, maxOutputBytes: (input.Length * 2) + 4096).ConfigureAwait(false);
-        // One line per input: the commit id, or "INPUT missing" / "INPUT ambiguous".
-        foreach (var line in result.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        var lines = result.Text.Split('\n');
+        if (!GitObjectId.TryParse(lines[0], out var tip))
+        {
+            // Let rev-parse say precisely what is wrong (unknown revision, or no commits yet).
+            tip = await ResolveCommitAsync(revision, cancellationToken).ConfigureAwait(false);
+        }
+
+        var present = new List<string>();
+        foreach (var line in lines.Skip(1))
         {
             if (GitObjectId.TryParse(line, out var id))
             {
@@ -79,7 +83,7 @@ public sealed partial class GitRepository
             }
         }
 
-        return present;
+        return (tip, present);
     }
 
     /// <summary>Reads one commit.</summary>
