@@ -14,6 +14,7 @@ public sealed partial class SqliteLineageStore
     {
         private readonly Dictionary<NodeKey, (long Id, byte[] Properties)> _nodes = [];
         private readonly Dictionary<(EdgeKind, NodeKey, NodeKey), byte[]> _edges = [];
+        private readonly Dictionary<(EdgeKind, NodeKey), List<NodeKey>> _targets = [];
 
         public SqliteTransaction? Transaction { get; set; }
 
@@ -31,6 +32,9 @@ public sealed partial class SqliteLineageStore
             }
             return SelectProperties("SELECT props FROM nodes WHERE id = $a", id, null, null);
         }
+
+        public IEnumerable<NodeKey> Targets(NodeKey from, EdgeKind kind) =>
+            _targets.TryGetValue((kind, from), out var batched) ? store._index.Targets(from, kind).Concat(batched) : store._index.Targets(from, kind);
 
         public byte[]? EdgeProperties(EdgeKind kind, NodeKey from, NodeKey to)
         {
@@ -71,6 +75,11 @@ public sealed partial class SqliteLineageStore
             foreach (var edge in plan.NewEdges)
             {
                 _edges[(edge.Kind, edge.From, edge.To)] = edge.Properties;
+                if (!_targets.TryGetValue((edge.Kind, edge.From), out var targets))
+                {
+                    _targets[(edge.Kind, edge.From)] = targets = [];
+                }
+                targets.Add(edge.To);
             }
         }
 

@@ -25,7 +25,7 @@ public abstract class StoreContract
         var result = await store.AppendAsync(scenario.Changes);
         Assert.Equal(0, result.Seq);
         Assert.Equal(12, result.NodesCreated);
-        Assert.Equal(11, result.EdgesCreated);
+        Assert.Equal(13, result.EdgesCreated); // 11 given, 2 DERIVED_FROM derived from the ETL run's reads and write
         var head = await store.GetTreeHeadAsync();
         Assert.Equal(1, head.Size);
         Assert.True(TreeHeadSigner.VerifyWith(store.SigningPublicKeyPem, head));
@@ -42,7 +42,7 @@ public abstract class StoreContract
         var again = await store.AppendAsync(scenario.Changes);
         Assert.False(again.Changed);
         Assert.Equal(12, again.NodesUnchanged);
-        Assert.Equal(11, again.EdgesUnchanged);
+        Assert.Equal(11, again.EdgesUnchanged); // the 11 it asserted; nothing new to derive from
         Assert.Contains("nothing changed", again.ToString(), StringComparison.Ordinal);
         Assert.Equal(1, (await store.GetTreeHeadAsync()).Size);
     }
@@ -90,6 +90,27 @@ public abstract class StoreContract
         var error = await Assert.ThrowsAsync<LineageHubException>(() => store.AppendAsync(changes));
 
         Assert.Contains("READ joins run → dataset_version", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Append_ARunThatReadAndWrote_DerivesDatasetLineage_InTheSameEntry()
+    {
+        await using var store = await CreateStoreAsync();
+        var scenario = Some.Lineage();
+        await store.AppendAsync(scenario.Changes);
+
+        var derived = await store.GetEdgesAsync(scenario.FeaturesV1.Key, EdgeDirection.Outgoing, EdgeKind.DerivedFrom);
+        var datasetsOnly = await store.TraverseAsync(new TraversalRequest(scenario.FeaturesV1.Key) { EdgeKinds = new HashSet<EdgeKind> { EdgeKind.DerivedFrom } });
+
+        Assert.Equal(new HashSet<NodeKey> { scenario.CrmV1.Key, scenario.LedgerV1.Key }, derived.Select(e => e.To).ToHashSet());
+        Assert.All(derived, e => Assert.Equal(0, e.Seq));
+        Assert.Equal(3, datasetsOnly.Nodes.Count);
+
+        // A later READ by the same run derives again, for the outputs it already wrote.
+        var lateInput = Some.VersionOf(Some.Dataset());
+        var late = await store.AppendAsync(ChangeSet.Builder().Add(lateInput).Link(EdgeKind.Read, scenario.EtlRun.Key, lateInput.Key).Build());
+        Assert.Equal(2, late.EdgesCreated);
+        Assert.Equal(3, (await store.GetEdgesAsync(scenario.FeaturesV1.Key, EdgeDirection.Outgoing, EdgeKind.DerivedFrom)).Count);
     }
 
     [Fact]
@@ -278,6 +299,6 @@ public abstract class StoreContract
         Assert.True(report.Ok, string.Join("\n", report.Problems));
         Assert.Equal(2, report.Entries);
         Assert.Equal(24, report.Nodes);
-        Assert.Equal(22, report.Edges);
+        Assert.Equal(26, report.Edges);
     }
 }

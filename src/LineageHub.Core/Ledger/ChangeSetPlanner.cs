@@ -103,6 +103,11 @@ public static class ChangeSetPlanner
             }
         }
 
+        if (problems.Count == 0)
+        {
+            edgesUnchanged += DeriveDatasetLineage(newEdges, edgesInThisSet, store);
+        }
+
         if (problems.Count > 0)
         {
             var message = new StringBuilder("the change set was rejected; nothing was written:");
@@ -117,6 +122,52 @@ public static class ChangeSetPlanner
             throw new LineageHubException(conflict ? ErrorCode.Conflict : ErrorCode.InvalidInput, message.ToString());
         }
         return new ChangePlan(newNodes, newEdges, nodesUnchanged, edgesUnchanged);
+    }
+
+    // A run that READ version A and WROTE version B makes B DERIVED_FROM A. Derived here, in the same
+    // change set and ledger entry as the edges that imply it, so dataset-to-dataset lineage needs no
+    // walk through runs and is never out of date. Returns how many derived edges were already recorded.
+    private static int DeriveDatasetLineage(List<EdgeFact> newEdges, Dictionary<(EdgeKind, NodeKey, NodeKey), byte[]> inThisSet, IFactLookup store)
+    {
+        var unchanged = 0;
+        var derived = new List<EdgeFact>();
+        var givenHere = inThisSet.Keys
+            .Where(k => k.Item1 is EdgeKind.Read or EdgeKind.Wrote)
+            .ToLookup(k => (k.Item1, k.Item2), k => k.Item3);
+        IEnumerable<NodeKey> Targets(NodeKey run, EdgeKind kind) => store.Targets(run, kind).Concat(givenHere[(kind, run)]).Distinct();
+
+        foreach (var edge in newEdges)
+        {
+            var pairs = edge.Kind switch
+            {
+                EdgeKind.Read => Targets(edge.From, EdgeKind.Wrote).Select(output => (Output: output, Input: edge.To)),
+                EdgeKind.Wrote => Targets(edge.From, EdgeKind.Read).Select(input => (Output: edge.To, Input: input)),
+                _ => [],
+            };
+            foreach (var (output, input) in pairs)
+            {
+                if (output == input)
+                {
+                    continue;
+                }
+                var id = (EdgeKind.DerivedFrom, output, input);
+                if (inThisSet.ContainsKey(id))
+                {
+                    continue;
+                }
+                inThisSet[id] = EdgeFact.NoProperties;
+                if (store.EdgeProperties(EdgeKind.DerivedFrom, output, input) is null)
+                {
+                    derived.Add(new EdgeFact(EdgeKind.DerivedFrom, output, input, EdgeFact.NoProperties));
+                }
+                else
+                {
+                    unchanged++;
+                }
+            }
+        }
+        newEdges.AddRange(derived);
+        return unchanged;
     }
 
     private static string Show(byte[] properties)

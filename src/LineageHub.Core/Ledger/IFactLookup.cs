@@ -11,6 +11,9 @@ public interface IFactLookup
     /// <summary>The stored properties of a node, or null when there is no such node.</summary>
     byte[]? NodeProperties(NodeKey key);
 
+    /// <summary>The targets of the stored edges of <paramref name="kind"/> leaving <paramref name="from"/>.</summary>
+    IEnumerable<NodeKey> Targets(NodeKey from, EdgeKind kind);
+
     /// <summary>The stored properties of an edge, or null when there is no such edge.</summary>
     byte[]? EdgeProperties(EdgeKind kind, NodeKey from, NodeKey to);
 }

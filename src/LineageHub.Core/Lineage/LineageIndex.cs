@@ -135,6 +135,34 @@ public sealed partial class LineageIndex : IDisposable
         }
     }
 
+    /// <summary>The targets of the edges of <paramref name="kind"/> leaving <paramref name="from"/>.</summary>
+    public IReadOnlyList<NodeKey> Targets(NodeKey from, EdgeKind kind)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            if (!_ordinals.TryGetValue(from, out var f))
+            {
+                return [];
+            }
+            var list = EdgeRules.TargetIsUpstream(kind) ? _up[f] : _down[f];
+            var targets = new List<NodeKey>();
+            for (var i = 0; i < list.Count; i++)
+            {
+                var edge = list.Items[(2 * i) + 1];
+                if (_edgeKind[edge] == kind && _edgeFrom[edge] == f)
+                {
+                    targets.Add(_keys[_edgeTo[edge]]);
+                }
+            }
+            return targets;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     public void Dispose() => _lock.Dispose();
 
     private int AddNodeUnlocked(NodeKey key, long seq)
