@@ -42,12 +42,12 @@ internal sealed partial class ExecutionContext
     }
 
     // Spec 6.2.1 (queries: fields may run in parallel) and 6.2.2 (mutations: serially).
-    public async ValueTask<IReadOnlyDictionary<string, object?>?> ExecuteOperationAsync(ObjectType root, OperationDefinitionNode operation)
+    public async ValueTask<IReadOnlyDictionary<string, object?>?> ExecuteOperationAsync(ObjectType root, OperationDefinitionNode operation, object? rootValue)
     {
         var fields = CollectFields(root, operation.SelectionSet);
         try
         {
-            return await ExecuteFieldsAsync(root, null, fields, null, serial: operation.Operation == OperationType.Mutation);
+            return await ExecuteFieldsAsync(root, rootValue, fields, null, serial: operation.Operation == OperationType.Mutation);
         }
         catch (NullPropagationException)
         {

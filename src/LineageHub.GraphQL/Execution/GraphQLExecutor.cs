@@ -82,7 +82,7 @@ public sealed class GraphQLExecutor
         var pump = new ExecutionPump();
         try
         {
-            var data = await pump.RunAsync(() => context.ExecuteOperationAsync(root, operation).AsTask(), requestContext).ConfigureAwait(false);
+            var data = await pump.RunAsync(() => context.ExecuteOperationAsync(root, operation, request.RootValue).AsTask(), requestContext).ConfigureAwait(false);
             return new ExecutionResult { Data = data, HasData = true, Errors = context.Errors };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

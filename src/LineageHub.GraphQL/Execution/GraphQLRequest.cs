@@ -21,6 +21,9 @@ public sealed record GraphQLRequest
     /// <summary>Anything the host wants resolvers to see, e.g. the authenticated user.</summary>
     public object? UserContext { get; init; }
 
+    /// <summary>The root value: the <c>Source</c> that root fields' resolvers see.</summary>
+    public object? RootValue { get; init; }
+
     /// <summary>When true, mutations are refused (GraphQL over HTTP: GET may only query).</summary>
     public bool QueriesOnly { get; init; }
 }

@@ -139,45 +139,57 @@ internal sealed partial class SchemaBuilder
         }
     }
 
-    // Orders the type map as graphql-js does (roots first, each followed depth-first by what it references,
-    // then the remaining types in document order), so introspection lists types in the same order.
+    // Orders the type map exactly as graphql-js's GraphQLSchema constructor does for buildSchema: a set
+    // seeded with the document's types in order, each removed and re-collected depth-first in turn, then
+    // the roots, directive arguments and introspection types. Introspection then lists types in the same
+    // order, so printSchema of our introspection equals graphql-js's print of the SDL.
     private Dictionary<string, NamedType> OrderTypes(ObjectType query, ObjectType? mutation, ObjectType? subscription, IEnumerable<DirectiveDefinition> directives)
     {
-        var ordered = new Dictionary<string, NamedType>(StringComparer.Ordinal);
-        var pending = new Stack<NamedType>();
-        void Collect(NamedType root)
+        var documentTypes = _nodes.Keys.Where(n => !n.StartsWith("__", StringComparison.Ordinal)).Select(n => _types[n]).ToList();
+        var list = new List<NamedType>(documentTypes);
+        var set = new HashSet<NamedType>(documentTypes);
+        void Collect(NamedType type)
         {
-            pending.Push(root);
-            while (pending.Count > 0)
+            if (!set.Add(type))
             {
-                var type = pending.Pop();
-                if (!ordered.TryAdd(type.Name, type))
-                {
-                    continue;
-                }
-                var children = new List<NamedType>();
-                switch (type)
-                {
-                    case UnionType u:
-                        children.AddRange(u.Types);
-                        break;
-                    case IFieldsType f:
-                        children.AddRange(f.Interfaces);
-                        foreach (var field in f.Fields.Values)
-                        {
-                            children.Add(field.Type.NamedType);
-                            children.AddRange(field.Arguments.Values.Select(a => a.Type.NamedType));
-                        }
-                        break;
-                    case InputObjectType i:
-                        children.AddRange(i.Fields.Values.Select(v => v.Type.NamedType));
-                        break;
-                }
-                for (var k = children.Count - 1; k >= 0; k--)
-                {
-                    pending.Push(children[k]);
-                }
+                return;
             }
+            list.Add(type);
+            switch (type)
+            {
+                case UnionType u:
+                    foreach (var member in u.Types)
+                    {
+                        Collect(member);
+                    }
+                    break;
+                case IFieldsType f:
+                    foreach (var iface in f.Interfaces)
+                    {
+                        Collect(iface);
+                    }
+                    foreach (var field in f.Fields.Values)
+                    {
+                        Collect(field.Type.NamedType);
+                        foreach (var arg in field.Arguments.Values)
+                        {
+                            Collect(arg.Type.NamedType);
+                        }
+                    }
+                    break;
+                case InputObjectType i:
+                    foreach (var field in i.Fields.Values)
+                    {
+                        Collect(field.Type.NamedType);
+                    }
+                    break;
+            }
+        }
+        foreach (var type in documentTypes)
+        {
+            list.Remove(type);
+            set.Remove(type);
+            Collect(type);
         }
         Collect(query);
         if (mutation is not null)
@@ -188,10 +200,6 @@ internal sealed partial class SchemaBuilder
         {
             Collect(subscription);
         }
-        foreach (var type in _types.Values.Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal)).ToList())
-        {
-            Collect(type);
-        }
         foreach (var directive in directives)
         {
             foreach (var arg in directive.Arguments.Values)
@@ -200,6 +208,6 @@ internal sealed partial class SchemaBuilder
             }
         }
         Collect(_types["__Schema"]);
-        return ordered;
+        return list.ToDictionary(t => t.Name, StringComparer.Ordinal);
     }
 }

@@ -131,21 +131,30 @@ internal sealed partial class SchemaBuilder
     private Dictionary<string, DirectiveDefinition> BuildDirectives(List<DirectiveDefinitionNode> nodes)
     {
         var result = new Dictionary<string, DirectiveDefinition>(StringComparer.Ordinal);
-        // Specified directives come first unless the document redefines them (as graphql-js's buildASTSchema does).
-        foreach (var node in BuiltInDirectiveDocument.Definitions.Cast<DirectiveDefinitionNode>().Concat(nodes))
+        // The document's directives first, then the specified ones it does not redefine (graphql-js's order).
+        foreach (var node in nodes)
         {
-            if (result.ContainsKey(node.Name) && !BuiltInDirectives.Names.Contains(node.Name))
+            if (result.ContainsKey(node.Name))
             {
                 throw new SchemaException($"There can be only one directive named \"@{node.Name}\".");
             }
-            var directive = new DirectiveDefinition(node.Name, node.Description?.Value, node.IsRepeatable, node.Locations);
-            foreach (var arg in node.Arguments)
-            {
-                directive.ArgumentMap[arg.Name] = BuildInputValue(arg);
-            }
-            result[node.Name] = directive;
+            result[node.Name] = BuildDirective(node);
+        }
+        foreach (var node in BuiltInDirectiveDocument.Definitions.Cast<DirectiveDefinitionNode>())
+        {
+            result.TryAdd(node.Name, BuildDirective(node));
         }
         return result;
+    }
+
+    private DirectiveDefinition BuildDirective(DirectiveDefinitionNode node)
+    {
+        var directive = new DirectiveDefinition(node.Name, node.Description?.Value, node.IsRepeatable, node.Locations);
+        foreach (var arg in node.Arguments)
+        {
+            directive.ArgumentMap[arg.Name] = BuildInputValue(arg);
+        }
+        return directive;
     }
 
     private (ObjectType?, ObjectType?, ObjectType?) RootTypes(SchemaDefinitionNode? schemaNode, List<SchemaDefinitionNode> extensions)

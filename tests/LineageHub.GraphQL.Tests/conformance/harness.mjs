@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import {
   parse, print, validate, buildSchema, graphql, buildClientSchema, printSchema, printType, GraphQLError,
-  isSpecifiedScalarType, isIntrospectionType,
+  isSpecifiedScalarType, isIntrospectionType, getIntrospectionQuery, GraphQLSchema,
 } from 'graphql';
 
 const request = JSON.parse(readFileSync(0, 'utf8'));
@@ -58,10 +58,22 @@ async function main() {
       }
       return results;
     }
+    case 'introspectionQuery':
+      return getIntrospectionQuery({
+        descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true,
+        inputValueDeprecation: true, oneOf: true,
+      });
     case 'introspect': {
-      const expected = typesOf(buildSchema(request.schema));
+      const built = buildSchema(request.schema);
       const client = buildClientSchema(request.introspection);
-      return { expected, actual: typesOf(client), directives: printSchema(client).split('\n\n').filter((b) => b.startsWith('directive') || b.includes('\ndirective')) };
+      const directives = (schema) => schema.getDirectives().map((d) => printSchema(new GraphQLSchema({ directives: [d] })).trim());
+      const a = directives(built), b = directives(client);
+      return {
+        expected: typesOf(built), actual: typesOf(client),
+        directivesEqual: JSON.stringify(a) === JSON.stringify(b), directives: { expected: a, actual: b },
+        schemaEqual: printSchema(built) === printSchema(client),
+        order: { expected: Object.keys(built.getTypeMap()).join(' '), actual: Object.keys(client.getTypeMap()).join(' ') },
+      };
     }
     default:
       throw new Error('unknown mode ' + request.mode);
