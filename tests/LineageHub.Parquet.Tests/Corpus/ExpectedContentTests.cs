@@ -91,7 +91,7 @@ public sealed class ExpectedContentTests
         {
             foreach (var p in pairs)
             {
-                Assert.Equal(Json.ParquetJsonLinesWriter.FormatValue(row[p + "_plain"]), Json.ParquetJsonLinesWriter.FormatValue(row[p + "_byte_stream_split"]));
+                Assert.Equal(LineageHub.Parquet.Json.ParquetJsonLinesWriter.FormatValue(row[p + "_plain"]), LineageHub.Parquet.Json.ParquetJsonLinesWriter.FormatValue(row[p + "_byte_stream_split"]));
             }
             rows++;
         }
