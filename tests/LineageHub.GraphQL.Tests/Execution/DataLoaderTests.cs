@@ -1,0 +1,65 @@
+using LineageHub.GraphQL.Execution;
+
+namespace LineageHub.GraphQL.Tests.Execution;
+
+public sealed class DataLoaderTests
+{
+    [Fact]
+    public async Task LoadAsync_SameKeyTwice_LoadsOnceAndCaches()
+    {
+        var batches = new List<IReadOnlyList<int>>();
+        var loader = new DataLoader<int, string>((keys, _) =>
+        {
+            batches.Add(keys);
+            return Task.FromResult<IReadOnlyDictionary<int, string>>(keys.ToDictionary(k => k, k => "v" + k));
+        });
+        var a = loader.LoadAsync(1);
+        var b = loader.LoadAsync(2);
+        var c = loader.LoadAsync(1);
+        await loader.DispatchAsync();
+        Assert.Equal(new[] { "v1", "v2", "v1" }, new[] { await a, await b, await c });
+        Assert.Same(a, c);
+        Assert.Equal("v2", await loader.LoadAsync(2));
+        Assert.Single(batches);
+        Assert.Equal([1, 2], batches[0]);
+    }
+
+    [Fact]
+    public async Task LoadAsync_BatchFails_FaultsEveryKeyAndAllowsRetry()
+    {
+        var fail = true;
+        var loader = new DataLoader<int, string>((keys, _) => fail
+            ? Task.FromException<IReadOnlyDictionary<int, string>>(new InvalidOperationException("store down"))
+            : Task.FromResult<IReadOnlyDictionary<int, string>>(keys.ToDictionary(k => k, k => "ok")));
+        var a = loader.LoadAsync(1);
+        await loader.DispatchAsync();
+        Assert.Equal("store down", (await Assert.ThrowsAsync<InvalidOperationException>(() => a)).Message);
+        fail = false;
+        var retry = loader.LoadAsync(1);
+        await loader.DispatchAsync();
+        Assert.Equal("ok", await retry);
+    }
+
+    [Fact]
+    public async Task Executor_NestedListsWithLoaders_OneBatchPerLevel()
+    {
+        var schema = LineageHub.GraphQL.Types.Schema.FromSdl("type Query { items: [Item!]! } type Item { id: Int! child: Item }");
+        var batches = new List<int>();
+        schema.Resolve("Query", "items", _ => Enumerable.Range(0, 100).ToList())
+            .Resolve("Item", "id", ctx => ctx.Source)
+            .Resolve("Item", "child", async ctx =>
+            {
+                var loader = ctx.Request.GetDataLoader<int, object>("child", async (keys, ct) =>
+                {
+                    batches.Add(keys.Count);
+                    await Task.Delay(5, ct);
+                    return keys.Where(k => k < 10_000).ToDictionary(k => k, k => (object)(k + 1000));
+                });
+                return await loader.LoadAsync((int)ctx.Source!);
+            });
+        var result = await new GraphQLExecutor(schema).ExecuteAsync(new GraphQLRequest { Query = "{ items { id child { id child { id } } } }" });
+        Assert.Empty(result.Errors);
+        Assert.Equal([100, 100], batches);
+        Assert.Contains("\"child\":{\"id\":2099}", result.ToJson(), StringComparison.Ordinal);
+    }
+}
