@@ -155,6 +155,7 @@ public sealed partial class SqliteLineageStore : ILineageStore
                 _index.AddEdge(ReadEdgeKind(reader, 0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt64(3));
             }
         }
+        _index.Compact();
         var head = ReadNewestHead(_writeConnection);
         if (head is null)
         {

@@ -5,13 +5,10 @@ namespace LineageHub.Core.Lineage;
 
 public sealed partial class LineageIndex
 {
-    // Per-thread scratch: a visit stamp per node (compared with a per-walk generation, so nothing is
-    // cleared between walks) and the two BFS frontiers. Traversal is synchronous, so a thread's scratch
-    // is never shared.
-    [ThreadStatic] private static int[]? t_stamps;
-    [ThreadStatic] private static int t_generation;
-    [ThreadStatic] private static List<int>? t_frontier;
-    [ThreadStatic] private static List<int>? t_next;
+    // Per-thread scratch, reused across walks: a visited bit per node (a million nodes fit in 128 KB,
+    // so the set stays in cache). Traversal is synchronous, so a thread's
+    // scratch is never shared.
+    [ThreadStatic] private static ulong[]? t_visited;
 
     private const int ClockCheckInterval = 4096;
 
@@ -31,20 +28,23 @@ public sealed partial class LineageIndex
                     ? $"no node {request.Start}"
                     : $"no node {request.Start} in the graph as of ledger size {asOfSize}");
             }
-            var walk = new Walk(this, request, asOfSize, cancellationToken);
+            // Nodes and edges are in ledger order, so "as of" is a bound on edge ordinals.
+            var edgeBound = asOfSize == long.MaxValue ? _edgeCount : UpperBound(_edgeSeq, _edgeCount, asOfSize);
+            var walk = new Walk(this, request, edgeBound, cancellationToken);
             if (request.Direction == LineageDirection.Both)
             {
-                walk.Run(start, up: true);
-                var seen = new HashSet<NodeKey>(walk.Nodes.Select(n => n.Key));
-                var upstream = walk.Nodes.ToList();
-                var upstreamEdges = walk.Edges.ToList();
-                walk.Run(start, up: false);
-                upstream.AddRange(walk.Nodes.Where(n => seen.Add(n.Key)));
-                upstreamEdges.AddRange(walk.Edges);
-                return new TraversalResult(request.Start, upstream, upstreamEdges, walk.Truncation, asOfSize);
+                walk.Run(start, _up);
+                var upstream = walk.Nodes();
+                var edges = walk.Edges;
+                var truncation = walk.Truncation;
+                var seen = new HashSet<NodeKey>(upstream.Select(n => n.Key));
+                walk.Run(start, _down);
+                var union = upstream.Concat(walk.Nodes().Where(n => seen.Add(n.Key))).ToList();
+                edges.AddRange(walk.Edges);
+                return new TraversalResult(request.Start, union, edges, truncation ?? walk.Truncation, asOfSize);
             }
-            walk.Run(start, up: request.Direction == LineageDirection.Upstream);
-            return new TraversalResult(request.Start, walk.Nodes, walk.Edges, walk.Truncation, asOfSize);
+            walk.Run(start, request.Direction == LineageDirection.Upstream ? _up : _down);
+            return new TraversalResult(request.Start, walk.Nodes(), walk.Edges, walk.Truncation, asOfSize);
         }
         finally
         {
@@ -52,73 +52,83 @@ public sealed partial class LineageIndex
         }
     }
 
-    /// <summary>One walk's state; the index's read lock is held for its whole life.</summary>
-    private sealed class Walk(LineageIndex index, TraversalRequest request, long asOfSize, CancellationToken cancellationToken)
+    // The count of leading elements below bound in a non-decreasing array.
+    private static int UpperBound(long[] sorted, int count, long bound)
     {
-        private readonly bool[] _followKind = FollowMask(request.EdgeKinds);
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        var (low, high) = (0, count);
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (sorted[mid] < bound)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+        return low;
+    }
 
-        public List<TraversedNode> Nodes { get; private set; } = [];
+    /// <summary>
+    /// One walk's state; the index's read lock is held for its whole life. The output is the BFS queue
+    /// itself: nodes are appended in the order they are reached, level after level, so
+    /// <see cref="LevelStarts"/> gives every node's depth without storing one per node.
+    /// </summary>
+    private sealed class Walk(LineageIndex index, TraversalRequest request, int edgeBound, CancellationToken cancellationToken)
+    {
+        private readonly bool[]? _followKind = FollowMask(request.EdgeKinds);
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private ulong[] _visited = [];
+        private int[] _queue = [];
+        private int _count;
+        private int _depth;
+        private bool _stopped;
+
+        /// <summary>Where each depth's nodes begin in the queue: depth d is [LevelStarts[d], LevelStarts[d+1]).</summary>
+        public List<int> LevelStarts { get; private set; } = [];
 
         public List<TraversedEdge> Edges { get; private set; } = [];
 
         public TruncationReason? Truncation { get; private set; }
 
-        public void Run(int start, bool up)
+        public void Run(int start, Adjacency adjacency)
         {
-            Nodes = [];
+            _queue = new int[256];
+            _count = 0;
+            LevelStarts = [0];
             Edges = [];
-            var adjacency = up ? index._up : index._down;
-            var stamps = Scratch(index._nodeCount, out var generation);
-            var frontier = t_frontier ??= [];
-            var next = t_next ??= [];
-            frontier.Clear();
-            next.Clear();
+            _stopped = false;
+            _visited = Scratch(index._nodeCount);
+            Mark(start);
+            _queue[_count++] = start;
 
-            stamps[start] = generation;
-            Nodes.Add(new TraversedNode(index._keys[start], 0));
-            frontier.Add(start);
-            var steps = 0;
-            for (var depth = 0; frontier.Count > 0; depth++)
+            var offsets = adjacency.Offsets;
+            var items = adjacency.Items;
+            var compactNodes = adjacency.CompactNodes;
+            var head = 0;
+            for (_depth = 0; head < _count && !_stopped; _depth++)
             {
-                foreach (var node in frontier)
+                var levelEnd = _count;
+                LevelStarts.Add(levelEnd);
+                for (; head < levelEnd; head++)
                 {
-                    var list = adjacency[node];
-                    for (var i = 0; i < list.Count; i++)
+                    var node = _queue[head];
+                    if (node < compactNodes)
                     {
-                        var neighbour = list.Items[2 * i];
-                        var edge = list.Items[(2 * i) + 1];
-                        if (index._edgeSeq[edge] >= asOfSize || !_followKind[(int)index._edgeKind[edge]])
-                        {
-                            continue;
-                        }
-                        if (depth == request.MaxDepth)
-                        {
-                            // Not expanded: the walk is cut only if this edge leads somewhere new.
-                            if (stamps[neighbour] != generation)
-                            {
-                                Truncation ??= TruncationReason.Depth;
-                            }
-                            continue;
-                        }
-                        if (request.IncludeEdges)
-                        {
-                            Edges.Add(new TraversedEdge(index._edgeKind[edge], index._keys[index._edgeFrom[edge]], index._keys[index._edgeTo[edge]]));
-                        }
-                        if (stamps[neighbour] == generation)
-                        {
-                            continue;
-                        }
-                        if (Nodes.Count >= request.MaxNodes)
-                        {
-                            Truncation = TruncationReason.Nodes;
-                            return;
-                        }
-                        stamps[neighbour] = generation;
-                        Nodes.Add(new TraversedNode(index._keys[neighbour], depth + 1));
-                        next.Add(neighbour);
+                        Expand(items.AsSpan(2 * offsets[node], 2 * (offsets[node + 1] - offsets[node])));
                     }
-                    if (++steps % ClockCheckInterval == 0)
+                    var (overflow, count) = adjacency.OverflowOf(node);
+                    if (count > 0 && !_stopped)
+                    {
+                        Expand(overflow.AsSpan(0, 2 * count));
+                    }
+                    if (_stopped)
+                    {
+                        return;
+                    }
+                    if ((head & (ClockCheckInterval - 1)) == ClockCheckInterval - 1)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                         if (_clock.Elapsed > request.Timeout)
@@ -128,30 +138,91 @@ public sealed partial class LineageIndex
                         }
                     }
                 }
-                (frontier, next) = (next, frontier);
-                next.Clear();
             }
         }
 
-        private static bool[] FollowMask(IReadOnlySet<EdgeKind>? kinds)
+        public IReadOnlyList<TraversedNode> Nodes() => new TraversedNodeList(index._keys, _queue, _count, [.. LevelStarts, _count]);
+
+        // The hot loop: one node's (neighbour, edge) pairs, with the walk's state in locals so the JIT
+        // keeps it in registers; written back once at the end.
+        private void Expand(ReadOnlySpan<int> pairs)
         {
-            var mask = new bool[Enum.GetValues<EdgeKind>().Length];
-            for (var k = 0; k < mask.Length; k++)
+            var visited = _visited;
+            var queue = _queue;
+            var count = _count;
+            var atMaxDepth = _depth == request.MaxDepth;
+            var includeEdges = request.IncludeEdges;
+            var maxNodes = request.MaxNodes;
+            var kinds = index._edgeKind;
+            for (var i = 0; i + 1 < pairs.Length; i += 2)
             {
-                mask[k] = kinds is null || kinds.Contains((EdgeKind)k);
+                var neighbour = pairs[i];
+                var edge = pairs[i + 1];
+                if (edge >= edgeBound || (_followKind is not null && !_followKind[(int)kinds[edge]]))
+                {
+                    continue;
+                }
+                var word = neighbour >> 6;
+                var bit = 1UL << (neighbour & 63);
+                if (atMaxDepth)
+                {
+                    // Not expanded: the walk is cut only if this edge leads somewhere new.
+                    if ((visited[word] & bit) == 0)
+                    {
+                        Truncation ??= TruncationReason.Depth;
+                    }
+                    continue;
+                }
+                if (includeEdges)
+                {
+                    Edges.Add(new TraversedEdge(kinds[edge], index._keys[index._edgeFrom[edge]], index._keys[index._edgeTo[edge]]));
+                }
+                if ((visited[word] & bit) != 0)
+                {
+                    continue;
+                }
+                if (count >= maxNodes)
+                {
+                    Truncation = TruncationReason.Nodes;
+                    _stopped = true;
+                    break;
+                }
+                visited[word] |= bit;
+                if (count == queue.Length)
+                {
+                    Array.Resize(ref queue, queue.Length * 2);
+                }
+                queue[count++] = neighbour;
+            }
+            _queue = queue;
+            _count = count;
+        }
+
+        private void Mark(int node) => _visited[node >> 6] |= 1UL << (node & 63);
+
+        private static bool[]? FollowMask(IReadOnlySet<EdgeKind>? kinds)
+        {
+            if (kinds is null)
+            {
+                return null;
+            }
+            var mask = new bool[Enum.GetValues<EdgeKind>().Length];
+            foreach (var kind in kinds)
+            {
+                mask[(int)kind] = true;
             }
             return mask;
         }
 
-        private static int[] Scratch(int nodeCount, out int generation)
+        private static ulong[] Scratch(int nodeCount)
         {
-            if (t_stamps is null || t_stamps.Length < nodeCount || t_generation == int.MaxValue)
+            var words = (nodeCount + 63) >> 6;
+            if (t_visited is null || t_visited.Length < words)
             {
-                t_stamps = new int[Math.Max(nodeCount, 1024) + (nodeCount / 4)];
-                t_generation = 0;
+                t_visited = new ulong[words + (words / 4) + 16];
             }
-            generation = ++t_generation;
-            return t_stamps;
+            Array.Clear(t_visited, 0, words);
+            return t_visited;
         }
     }
 }

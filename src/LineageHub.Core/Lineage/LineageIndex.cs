@@ -4,19 +4,21 @@ namespace LineageHub.Core.Lineage;
 
 /// <summary>
 /// The whole graph's adjacency in memory, so traversal runs at memory speed. Nodes have dense ordinals
-/// in ledger order; each node keeps its upstream and downstream neighbours as interleaved
-/// (neighbour, edge) pairs. Stores rebuild it at start and add to it after every commit.
+/// in ledger order, and so do edges, which makes "as of ledger size S" a bound on ordinals rather than
+/// a check per edge. Each direction's neighbours live in compressed-sparse-row form — one offsets array
+/// and one array of interleaved (neighbour, edge) pairs — so a walk reads memory in long runs; edges added
+/// since the last compaction sit in small per-node overflow lists until the next one.
 /// Reads run concurrently; additions take a short exclusive lock.
 /// </summary>
 public sealed partial class LineageIndex : IDisposable
 {
+    private const int MinCompaction = 65_536;
+
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<NodeKey, int> _ordinals = [];
 
     private NodeKey[] _keys = new NodeKey[1024];
     private long[] _nodeSeq = new long[1024];
-    private Neighbours[] _up = new Neighbours[1024];
-    private Neighbours[] _down = new Neighbours[1024];
     private int _nodeCount;
 
     private int[] _edgeFrom = new int[1024];
@@ -24,6 +26,9 @@ public sealed partial class LineageIndex : IDisposable
     private EdgeKind[] _edgeKind = new EdgeKind[1024];
     private long[] _edgeSeq = new long[1024];
     private int _edgeCount;
+
+    private Adjacency _up = new();
+    private Adjacency _down = new();
 
     public int NodeCount => _nodeCount;
 
@@ -50,6 +55,7 @@ public sealed partial class LineageIndex : IDisposable
         try
         {
             AddEdgeUnlocked(kind, from, to, seq);
+            CompactIfWorthIt();
         }
         finally
         {
@@ -71,6 +77,22 @@ public sealed partial class LineageIndex : IDisposable
             {
                 AddEdgeUnlocked(kind, _ordinals[from], _ordinals[to], seq);
             }
+            CompactIfWorthIt();
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Folds every overflow list into the compact arrays (stores call it after loading).</summary>
+    public void Compact()
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            _up.Compact(_nodeCount);
+            _down.Compact(_nodeCount);
         }
         finally
         {
@@ -93,20 +115,6 @@ public sealed partial class LineageIndex : IDisposable
 
     public bool Contains(NodeKey key) => TryGetOrdinal(key, out _);
 
-    public NodeKey KeyOf(int ordinal)
-    {
-        _lock.EnterReadLock();
-        try
-        {
-            Guard.That((uint)ordinal < (uint)_nodeCount, "ordinal in range");
-            return _keys[ordinal];
-        }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
-    }
-
     /// <summary>Whether the edge (kind, from, to) exists.</summary>
     public bool HasEdge(EdgeKind kind, NodeKey from, NodeKey to)
     {
@@ -117,12 +125,9 @@ public sealed partial class LineageIndex : IDisposable
             {
                 return false;
             }
-            // An edge sits in its source's up list when its target is upstream, else in its down list.
-            var list = EdgeRules.TargetIsUpstream(kind) ? _up[f] : _down[f];
-            for (var i = 0; i < list.Count; i++)
+            foreach (var (_, edge) in Outgoing(f, kind))
             {
-                var edge = list.Items[(2 * i) + 1];
-                if (list.Items[2 * i] == t && _edgeKind[edge] == kind)
+                if (_edgeTo[edge] == t)
                 {
                     return true;
                 }
@@ -145,17 +150,7 @@ public sealed partial class LineageIndex : IDisposable
             {
                 return [];
             }
-            var list = EdgeRules.TargetIsUpstream(kind) ? _up[f] : _down[f];
-            var targets = new List<NodeKey>();
-            for (var i = 0; i < list.Count; i++)
-            {
-                var edge = list.Items[(2 * i) + 1];
-                if (_edgeKind[edge] == kind && _edgeFrom[edge] == f)
-                {
-                    targets.Add(_keys[_edgeTo[edge]]);
-                }
-            }
-            return targets;
+            return [.. Outgoing(f, kind).Select(p => _keys[_edgeTo[p.Edge]])];
         }
         finally
         {
@@ -165,6 +160,21 @@ public sealed partial class LineageIndex : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
+    // An edge sits in its source's up list when its target is upstream, else in its down list.
+    private IEnumerable<(int Neighbour, int Edge)> Outgoing(int from, EdgeKind kind)
+    {
+        var adjacency = EdgeRules.TargetIsUpstream(kind) ? _up : _down;
+        var found = new List<(int, int)>();
+        adjacency.ForEach(from, (neighbour, edge) =>
+        {
+            if (_edgeKind[edge] == kind && _edgeFrom[edge] == from)
+            {
+                found.Add((neighbour, edge));
+            }
+        });
+        return found;
+    }
+
     private int AddNodeUnlocked(NodeKey key, long seq)
     {
         if (!_ordinals.TryAdd(key, _nodeCount))
@@ -173,11 +183,8 @@ public sealed partial class LineageIndex : IDisposable
         }
         if (_nodeCount == _keys.Length)
         {
-            var size = _keys.Length * 2;
-            Array.Resize(ref _keys, size);
-            Array.Resize(ref _nodeSeq, size);
-            Array.Resize(ref _up, size);
-            Array.Resize(ref _down, size);
+            Array.Resize(ref _keys, _keys.Length * 2);
+            Array.Resize(ref _nodeSeq, _nodeSeq.Length * 2);
         }
         _keys[_nodeCount] = key;
         _nodeSeq[_nodeCount] = seq;
@@ -201,26 +208,18 @@ public sealed partial class LineageIndex : IDisposable
         _edgeKind[edge] = kind;
         _edgeSeq[edge] = seq;
         var (downstream, upstream) = EdgeRules.TargetIsUpstream(kind) ? (from, to) : (to, from);
-        _up[downstream].Add(upstream, edge);
-        _down[upstream].Add(downstream, edge);
+        _up.AddOverflow(downstream, upstream, edge);
+        _down.AddOverflow(upstream, downstream, edge);
     }
 
-    /// <summary>One node's neighbours in one direction: (neighbour ordinal, edge index) pairs, grown by doubling.</summary>
-    private struct Neighbours
+    // Compaction copies every edge, so it waits until the overflow is a fair share of the whole:
+    // the total copying stays a small multiple of the edges ever added.
+    private void CompactIfWorthIt()
     {
-        public int[] Items;
-        public int Count;
-
-        public void Add(int neighbour, int edge)
+        if (_up.OverflowCount > Math.Max(MinCompaction, _up.CompactCount / 4))
         {
-            Items ??= new int[4];
-            if ((2 * Count) + 2 > Items.Length)
-            {
-                Array.Resize(ref Items, Items.Length * 2);
-            }
-            Items[2 * Count] = neighbour;
-            Items[(2 * Count) + 1] = edge;
-            Count++;
+            _up.Compact(_nodeCount);
+            _down.Compact(_nodeCount);
         }
     }
 }
