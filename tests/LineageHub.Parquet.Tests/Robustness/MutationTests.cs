@@ -15,6 +15,9 @@ public sealed class MutationTests
 
     private static readonly TimeSpan PerMutationLimit = TimeSpan.FromSeconds(10);
 
+    /// <summary>The reader's own caps (page size, values per page) bound what one corrupt file can make it allocate.</summary>
+    private const long PerMutationAllocationLimit = 1L << 30;
+
     public static TheoryData<string> Files() => new(
         "alltypes_plain.parquet",
         "alltypes_dictionary.parquet",
@@ -53,7 +56,8 @@ public sealed class MutationTests
             {
                 Assert.Fail($"{file}, mutation {i} ({description}): still reading after {PerMutationLimit}");
             }
-            var error = task.Result;
+            var (error, allocated) = task.Result;
+            Assert.True(allocated < PerMutationAllocationLimit, $"{file}, mutation {i} ({description}) allocated {allocated:N0} bytes");
             if (error is null)
             {
                 outcomes[0]++;
@@ -71,7 +75,13 @@ public sealed class MutationTests
         Assert.True(outcomes[1] > 0, $"{file}: no mutation was detected as corrupt ({outcomes[0]} read)");
     }
 
-    private static Exception? ReadEverything(byte[] bytes)
+    private static (Exception? Error, long Allocated) ReadEverything(byte[] bytes)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        return (ReadOrFail(bytes), GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private static Exception? ReadOrFail(byte[] bytes)
     {
         try
         {
