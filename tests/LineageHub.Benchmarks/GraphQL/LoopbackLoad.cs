@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace LineageHub.Benchmarks.GraphQL;
+
+/// <summary>A closed-loop load generator over loopback: N workers post the same request back to back.</summary>
+internal static class LoopbackLoad
+{
+    public sealed record Result(double RequestsPerSecond, double P50Ms, double P99Ms, int Requests);
+
+    public static async Task<Result> RunAsync(Uri endpoint, string query, int concurrency, TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        using var client = new HttpClient(handler);
+        var body = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { query }));
+        await LoopAsync(client, endpoint, body, concurrency, warmup, null, cancellationToken);
+        var latencies = new List<double>[concurrency];
+        for (var i = 0; i < concurrency; i++)
+        {
+            latencies[i] = new List<double>(100_000);
+        }
+        var watch = Stopwatch.StartNew();
+        await LoopAsync(client, endpoint, body, concurrency, duration, latencies, cancellationToken);
+        var elapsed = watch.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).ToList();
+        return new Result(all.Count / elapsed, Stats.Percentile(all, 50), Stats.Percentile(all, 99), all.Count);
+    }
+
+    private static async Task LoopAsync(HttpClient client, Uri endpoint, byte[] body, int concurrency, TimeSpan duration, List<double>[]? latencies, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var workers = Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            while (Stopwatch.GetTimestamp() < deadline && !cancellationToken.IsCancellationRequested)
+            {
+                var start = Stopwatch.GetTimestamp();
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                using var response = await client.PostAsync(endpoint, content, cancellationToken);
+                await response.Content.CopyToAsync(Stream.Null, cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"{endpoint} answered {(int)response.StatusCode}");
+                }
+                latencies?[worker].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        });
+        await Task.WhenAll(workers);
+    }
+}
