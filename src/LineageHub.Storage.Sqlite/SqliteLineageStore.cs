@@ -71,6 +71,9 @@ public sealed partial class SqliteLineageStore : ILineageStore
             connection.Open();
             Pragma(connection, "PRAGMA journal_mode = WAL");
             Pragma(connection, "PRAGMA synchronous = FULL");
+            // The writer inserts into unique (kind, key) and (src, kind, dst) indexes in key order, not
+            // insertion order; a 2 MB default cache thrashes on a graph of millions of rows.
+            Pragma(connection, "PRAGMA cache_size = -262144");
             SqliteMigrator.Migrate(connection);
             signer = TreeHeadSigner.OpenOrCreate(dataDirectory);
             return new SqliteLineageStore(path, time ?? TimeProvider.System, signer, connection);
