@@ -4,9 +4,11 @@ using LineageHub.Core;
 namespace LineageHub.Cli;
 
 /// <summary><c>lineagehub changeset apply FILE</c>: append a change set written as JSON (schema/ledger.md).</summary>
-public static class ChangeSetCommands
+public sealed class ChangeSetCommands : ICliVerb
 {
-    public static Command Build()
+    public int Order => 20;
+
+    public Command Build()
     {
         var changeset = new Command("changeset", "Write facts to the lineage graph.");
         var options = new StoreOptions();

@@ -4,9 +4,11 @@ using System.Text;
 namespace LineageHub.Cli;
 
 /// <summary><c>lineagehub ledger head|verify|prove|consistency</c>: the verifiable log.</summary>
-public static class LedgerCommands
+public sealed class LedgerCommands : ICliVerb
 {
-    public static Command Build()
+    public int Order => 90;
+
+    public Command Build()
     {
         var ledger = new Command("ledger", "Inspect and verify the ledger: signed tree heads, inclusion and consistency proofs.");
         ledger.Add(Head());

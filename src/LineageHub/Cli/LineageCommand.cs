@@ -5,9 +5,11 @@ using LineageHub.Api.Contracts;
 namespace LineageHub.Cli;
 
 /// <summary><c>lineagehub lineage NODE</c>: a bounded walk up or down the graph.</summary>
-public static class LineageCommand
+public sealed class LineageCommand : ICliVerb
 {
-    public static Command Build()
+    public int Order => 30;
+
+    public Command Build()
     {
         var options = new StoreOptions();
         var node = new Argument<string>("node") { Description = "The node id to start from, kind:key (e.g. model_version:credit|7)" };

@@ -10,10 +10,14 @@ public static class LineageHubCli
     public static RootCommand Build()
     {
         var root = new RootCommand("LineageHub: data lineage and provenance for machine learning, on a verifiable ledger.");
-        root.Add(ServeCommand.Build());
-        root.Add(LedgerCommands.Build());
-        root.Add(LineageCommand.Build());
-        root.Add(ChangeSetCommands.Build());
+        var verbs = typeof(LineageHubCli).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICliVerb).IsAssignableFrom(t))
+            .Select(t => (ICliVerb)Activator.CreateInstance(t)!)
+            .OrderBy(v => v.Order);
+        foreach (var verb in verbs)
+        {
+            root.Add(verb.Build());
+        }
         return root;
     }
 

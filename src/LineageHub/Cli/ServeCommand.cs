@@ -4,11 +4,13 @@ using LineageHub.Hosting;
 namespace LineageHub.Cli;
 
 /// <summary><c>lineagehub serve</c>: the server on the embedded store.</summary>
-public static class ServeCommand
+public sealed class ServeCommand : ICliVerb
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
-    public static Command Build()
+    public int Order => 10;
+
+    public Command Build()
     {
         var urls = new Option<string?>("--urls") { Description = $"Where to listen (default: $LINEAGEHUB_URLS or {DefaultUrls})" };
         var data = new Option<string?>("--data") { Description = $"The store's folder (default: $LINEAGEHUB_DATA or ./{StoreOptions.DefaultDataDirectory})" };
