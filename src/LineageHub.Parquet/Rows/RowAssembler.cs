@@ -87,7 +87,7 @@ internal sealed class RowAssembler
         {
             values[i] = ReadField(node.Children[i]);
         }
-        return new ParquetStruct(node.Children.Select(c => c.Name).ToArray(), values);
+        return new ParquetStruct(node.ChildNames, values);
     }
 
     private List<T> ReadRepeated<T>(SchemaNode repeated, Func<T> element)

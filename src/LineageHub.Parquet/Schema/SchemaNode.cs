@@ -18,6 +18,8 @@ public sealed class SchemaNode
         MaxRepetitionLevel = maxRepetitionLevel;
     }
 
+    private IReadOnlyList<SchemaNode> _children = [];
+
     public SchemaElement Element { get; }
 
     public string Name => Element.Name;
@@ -31,7 +33,18 @@ public sealed class SchemaNode
 
     public FieldRepetition Repetition => Element.Repetition ?? FieldRepetition.Required;
 
-    public IReadOnlyList<SchemaNode> Children { get; internal set; } = [];
+    public IReadOnlyList<SchemaNode> Children
+    {
+        get => _children;
+        internal set
+        {
+            _children = value;
+            ChildNames = value.Select(c => c.Name).ToArray();
+        }
+    }
+
+    /// <summary>Child names, built once so every assembled group value shares one array.</summary>
+    internal string[] ChildNames { get; private set; } = [];
 
     public bool IsLeaf => Element.Type is not null && Element.NumChildren is null or 0;
 
