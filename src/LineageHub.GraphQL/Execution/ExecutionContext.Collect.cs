@@ -5,20 +5,20 @@ namespace LineageHub.GraphQL.Execution;
 
 internal sealed partial class ExecutionContext
 {
-    private readonly Dictionary<ObjectType, Dictionary<object, CollectedField[]>> _collected = [];
+    private readonly Dictionary<ObjectType, Dictionary<object, CollectedSet>> _collected = [];
     private readonly Dictionary<FieldNode, IReadOnlyDictionary<string, object?>> _arguments = new(ReferenceEqualityComparer.Instance);
 
-    private CollectedField[] CollectFields(ObjectType type, SelectionSetNode selectionSet)
+    private CollectedSet CollectFields(ObjectType type, SelectionSetNode selectionSet)
     {
         var groups = new List<CollectedField>();
         var index = new Dictionary<string, CollectedField>(StringComparer.Ordinal);
         CollectFields(type, selectionSet, groups, index, null);
-        return [.. groups];
+        return new CollectedSet([.. groups]);
     }
 
     // Sub-selections of a field are collected once per (object type, field node) and reused for every
     // item of a list: that is most of the work saved on a 1,000-item list.
-    private CollectedField[] CollectSubfields(ObjectType type, CollectedField field)
+    private CollectedSet CollectSubfields(ObjectType type, CollectedField field)
     {
         var key = field.Nodes.Count == 1 ? (object)field.Nodes[0] : null;
         lock (_collected)
@@ -38,14 +38,14 @@ internal sealed partial class ExecutionContext
                 CollectFields(type, node.SelectionSet, groups, index, visited ??= new HashSet<string>(StringComparer.Ordinal));
             }
         }
-        CollectedField[] result = [.. groups];
+        var result = new CollectedSet([.. groups]);
         if (key is not null)
         {
             lock (_collected)
             {
                 if (!_collected.TryGetValue(type, out var byNode))
                 {
-                    _collected[type] = byNode = new Dictionary<object, CollectedField[]>(ReferenceEqualityComparer.Instance);
+                    _collected[type] = byNode = new Dictionary<object, CollectedSet>(ReferenceEqualityComparer.Instance);
                 }
                 byNode[key] = result;
             }

@@ -55,15 +55,19 @@ internal sealed partial class ExecutionContext
         }
     }
 
-    private async ValueTask<ResultMap> ExecuteFieldsAsync(ObjectType type, object? source, CollectedField[] fields, PathSegment? path, bool serial)
+    private async ValueTask<ResultMap> ExecuteFieldsAsync(ObjectType type, object? source, CollectedSet set, PathSegment? path, bool serial)
     {
-        var keys = new string[fields.Length];
+        var fields = set.Fields;
         var values = new object?[fields.Length];
         var propagate = false;
         List<(int Index, ValueTask<object?> Task)>? pending = null;
         for (var i = 0; i < fields.Length; i++)
         {
-            keys[i] = fields[i].ResponseKey;
+            if (TryCompleteLeafFast(type, source, fields[i], out var leaf))
+            {
+                values[i] = leaf;
+                continue;
+            }
             var task = ExecuteFieldAsync(type, source, fields[i], path);
             if (task.IsCompletedSuccessfully)
             {
@@ -108,7 +112,7 @@ internal sealed partial class ExecutionContext
         {
             throw new NullPropagationException();
         }
-        return new ResultMap(keys, values);
+        return new ResultMap(set.Keys, values, set.EncodedKeys);
     }
 
     // Spec 6.4 Executing Fields, with 6.4.4 Handling Field Errors.
@@ -154,6 +158,46 @@ internal sealed partial class ExecutionContext
             }
             return null;
         }
+    }
+
+    // Most fields of large results are leaves read by the default resolver; they complete here without
+    // a path, a context or an async frame. Anything unusual (null for non-null, a coercion error) returns
+    // false and takes the full path, which records the error properly.
+    private bool TryCompleteLeafFast(ObjectType parentType, object? source, CollectedField field, out object? value)
+    {
+        var definition = field.Definition;
+        value = null;
+        if (ReferenceEquals(definition, _schema.TypeNameMetaField))
+        {
+            value = parentType.Name;
+            return true;
+        }
+        if (definition.Resolver is not null)
+        {
+            return false;
+        }
+        var type = definition.Type;
+        var nonNull = type is NonNullType;
+        var leafType = nonNull ? ((NonNullType)type).OfType : type;
+        if (leafType is not (ScalarType or EnumType))
+        {
+            return false;
+        }
+        var raw = DefaultResolve(source, definition.Name);
+        if (raw is null)
+        {
+            return !nonNull;
+        }
+        try
+        {
+            value = leafType is ScalarType scalar ? scalar.Serialize(raw) : ((EnumType)leafType).FindByInternalValue(raw)?.Name;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            value = null;
+            return false;
+        }
+        return value is not null;
     }
 
     private static object? DefaultResolve(object? source, string name) => source switch

@@ -111,11 +111,21 @@ public static class ResultJsonWriter
             case ulong ul: writer.WriteNumberValue(ul); break;
             case JsonElement e: e.WriteTo(writer); break;
             case ResultMap map:
+                var keys = map.KeyArray;
+                var encoded = map.EncodedKeys;
+                var values = map.ValueArray;
                 writer.WriteStartObject();
-                foreach (var (k, v) in map)
+                for (var i = 0; i < keys.Length; i++)
                 {
-                    writer.WritePropertyName(k);
-                    WriteValue(writer, v);
+                    if (encoded is not null)
+                    {
+                        writer.WritePropertyName(encoded[i]);
+                    }
+                    else
+                    {
+                        writer.WritePropertyName(keys[i]);
+                    }
+                    WriteValue(writer, values[i]);
                 }
                 writer.WriteEndObject();
                 break;

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 
 namespace LineageHub.GraphQL.Execution;
 
@@ -12,11 +13,19 @@ public sealed class ResultMap : IReadOnlyDictionary<string, object?>
     private readonly string[] _keys;
     private readonly object?[] _values;
 
-    internal ResultMap(string[] keys, object?[] values)
+    internal ResultMap(string[] keys, object?[] values, JsonEncodedText[]? encodedKeys = null)
     {
         _keys = keys;
         _values = values;
+        EncodedKeys = encodedKeys;
     }
+
+    /// <summary>The keys pre-encoded for JSON, shared by every object of one selection set.</summary>
+    internal JsonEncodedText[]? EncodedKeys { get; }
+
+    internal string[] KeyArray => _keys;
+
+    internal object?[] ValueArray => _values;
 
     public int Count => _keys.Length;
 

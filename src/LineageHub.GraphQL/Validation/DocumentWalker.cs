@@ -9,14 +9,14 @@ namespace LineageHub.GraphQL.Validation;
 /// calling every rule at every node, so validation is one pass however many rules there are.
 /// Recursion is bounded by the parser's depth limit.
 /// </summary>
-internal sealed class DocumentWalker(ValidationContext context, IReadOnlyList<ValidationRule> rules)
+internal sealed class DocumentWalker(ValidationContext context, ValidationRule[] rules)
 {
     public void Walk()
     {
         var document = context.Document;
-        foreach (var rule in rules)
+        for (var r = 0; r < rules.Length; r++)
         {
-            rule.EnterDocument(context, document);
+            rules[r].EnterDocument(context, document);
         }
         foreach (var definition in document.Definitions)
         {
@@ -30,9 +30,9 @@ internal sealed class DocumentWalker(ValidationContext context, IReadOnlyList<Va
                     break;
             }
         }
-        foreach (var rule in rules)
+        for (var r = 0; r < rules.Length; r++)
         {
-            rule.LeaveDocument(context, document);
+            rules[r].LeaveDocument(context, document);
         }
     }
 
@@ -49,15 +49,15 @@ internal sealed class DocumentWalker(ValidationContext context, IReadOnlyList<Va
         };
         context.Type = root;
         context.ParentType = null;
-        foreach (var rule in rules)
+        for (var r = 0; r < rules.Length; r++)
         {
-            rule.EnterOperation(context, op);
+            rules[r].EnterOperation(context, op);
         }
         foreach (var variable in op.VariableDefinitions)
         {
-            foreach (var rule in rules)
+            for (var r = 0; r < rules.Length; r++)
             {
-                rule.EnterVariableDefinition(context, variable);
+                rules[r].EnterVariableDefinition(context, variable);
             }
             var type = ValueCoercion.TypeFromAst(context.Schema, variable.Type);
             WalkDirectives(variable.Directives, "VARIABLE_DEFINITION");
@@ -74,9 +74,9 @@ internal sealed class DocumentWalker(ValidationContext context, IReadOnlyList<Va
         });
         context.Type = root;
         WalkSelectionSet(op.SelectionSet);
-        foreach (var rule in rules)
+        for (var r = 0; r < rules.Length; r++)
         {
-            rule.LeaveOperation(context, op);
+            rules[r].LeaveOperation(context, op);
         }
     }
 
@@ -88,9 +88,9 @@ internal sealed class DocumentWalker(ValidationContext context, IReadOnlyList<Va
         var type = context.Schema.GetType(fragment.TypeCondition.Name);
         context.Type = type;
         context.ParentType = null;
-        foreach (var rule in rules)
+        for (var r = 0; r < rules.Length; r++)
         {
-            rule.EnterFragmentDefinition(context, fragment);
+            rules[r].EnterFragmentDefinition(context, fragment);
         }
         WalkDirectives(fragment.Directives, "FRAGMENT_DEFINITION");
         context.Type = type;
@@ -102,9 +102,9 @@ internal sealed class DocumentWalker(ValidationContext context, IReadOnlyList<Va
         var savedParent = context.ParentType;
         var named = context.Type?.NamedType;
         context.ParentType = named is { IsComposite: true } ? named : null;
-        foreach (var rule in rules)
+        for (var r = 0; r < rules.Length; r++)
         {
-            rule.EnterSelectionSet(context, selectionSet);
+            rules[r].EnterSelectionSet(context, selectionSet);
         }
         foreach (var selection in selectionSet.Selections)
         {
@@ -115,9 +115,9 @@ internal sealed class DocumentWalker(ValidationContext context, IReadOnlyList<Va
                     break;
                 case FragmentSpreadNode spread:
                     context.Spreads[context.CurrentDefinition!].Add(spread);
-                    foreach (var rule in rules)
+                    for (var r = 0; r < rules.Length; r++)
                     {
-                        rule.EnterFragmentSpread(context, spread);
+                        rules[r].EnterFragmentSpread(context, spread);
                     }
                     WalkDirectives(spread.Directives, "FRAGMENT_SPREAD");
                     break;
@@ -137,9 +137,9 @@ internal sealed class DocumentWalker(ValidationContext context, IReadOnlyList<Va
         var savedField = context.FieldDefinition;
         context.FieldDefinition = definition;
         context.Type = definition?.Type;
-        foreach (var rule in rules)
+        for (var r = 0; r < rules.Length; r++)
         {
-            rule.EnterField(context, field);
+            rules[r].EnterField(context, field);
         }
         foreach (var argument in field.Arguments)
         {
@@ -160,9 +160,9 @@ internal sealed class DocumentWalker(ValidationContext context, IReadOnlyList<Va
         var savedType = context.Type;
         var type = inline.TypeCondition is null ? (GraphQLType?)context.Type?.NamedType : context.Schema.GetType(inline.TypeCondition.Name);
         context.Type = type;
-        foreach (var rule in rules)
+        for (var r = 0; r < rules.Length; r++)
         {
-            rule.EnterInlineFragment(context, inline);
+            rules[r].EnterInlineFragment(context, inline);
         }
         WalkDirectives(inline.Directives, "INLINE_FRAGMENT");
         context.Type = type;
@@ -172,18 +172,22 @@ internal sealed class DocumentWalker(ValidationContext context, IReadOnlyList<Va
 
     private void WalkDirectives(IReadOnlyList<DirectiveNode> directives, string location)
     {
-        foreach (var rule in rules)
+        if (directives.Count == 0)
         {
-            rule.EnterDirectives(context, directives, location);
+            return;
+        }
+        for (var r = 0; r < rules.Length; r++)
+        {
+            rules[r].EnterDirectives(context, directives, location);
         }
         foreach (var directive in directives)
         {
             var definition = context.Schema.GetDirective(directive.Name);
             context.Directive = definition;
             context.InDirective = true;
-            foreach (var rule in rules)
+            for (var r = 0; r < rules.Length; r++)
             {
-                rule.EnterDirective(context, directive, location);
+                rules[r].EnterDirective(context, directive, location);
             }
             foreach (var argument in directive.Arguments)
             {
@@ -197,9 +201,9 @@ internal sealed class DocumentWalker(ValidationContext context, IReadOnlyList<Va
     private void WalkArgument(ArgumentNode argument, InputValue? definition)
     {
         context.ArgumentDefinition = definition;
-        foreach (var rule in rules)
+        for (var r = 0; r < rules.Length; r++)
         {
-            rule.EnterArgument(context, argument);
+            rules[r].EnterArgument(context, argument);
         }
         WalkValueWithType(argument.Value, definition?.Type, null, definition?.DefaultValue is not null);
         context.ArgumentDefinition = null;
@@ -213,9 +217,9 @@ internal sealed class DocumentWalker(ValidationContext context, IReadOnlyList<Va
         context.InputType = type;
         context.ParentInputType = parentInputType;
         context.InputHasDefault = hasDefault;
-        foreach (var rule in rules)
+        for (var r = 0; r < rules.Length; r++)
         {
-            rule.EnterValue(context, value);
+            rules[r].EnterValue(context, value);
         }
         switch (value)
         {
@@ -239,9 +243,9 @@ internal sealed class DocumentWalker(ValidationContext context, IReadOnlyList<Va
                     var fieldDefinition = inputObject?.Fields.GetValueOrDefault(field.Name);
                     context.InputType = fieldDefinition?.Type;
                     context.ParentInputType = type?.NamedType;
-                    foreach (var rule in rules)
+                    for (var r = 0; r < rules.Length; r++)
                     {
-                        rule.EnterObjectField(context, field);
+                        rules[r].EnterObjectField(context, field);
                     }
                     WalkValueWithType(field.Value, fieldDefinition?.Type, type?.NamedType, fieldDefinition?.DefaultValue is not null);
                 }

@@ -6,14 +6,21 @@ namespace LineageHub.GraphQL.Validation.Rules;
 internal sealed partial class FieldSelectionMergingRule
 {
     // Fields by response name, with inline fragments and fragment spreads flattened in (each fragment once).
-    private static Dictionary<string, List<FieldInfo>> Collect(ValidationContext context, NamedType? parentType, SelectionSetNode selectionSet)
+    // Each selection set is collected once per parent type and reused: the walk visits it, and every
+    // comparison of fields whose sub-selections must merge collects it again.
+    private Dictionary<string, List<FieldInfo>> Collect(ValidationContext context, NamedType? parentType, SelectionSetNode selectionSet)
     {
+        if (_collected.TryGetValue((selectionSet, parentType), out var cached))
+        {
+            return cached;
+        }
         var result = new Dictionary<string, List<FieldInfo>>(StringComparer.Ordinal);
-        Collect(context, parentType, selectionSet, result, new HashSet<string>(StringComparer.Ordinal), null);
+        Collect(context, parentType, selectionSet, result, null, null);
+        _collected[(selectionSet, parentType)] = result;
         return result;
     }
 
-    private static void Collect(ValidationContext context, NamedType? parentType, SelectionSetNode selectionSet, Dictionary<string, List<FieldInfo>> result, HashSet<string> visited, string? origin)
+    private static void Collect(ValidationContext context, NamedType? parentType, SelectionSetNode selectionSet, Dictionary<string, List<FieldInfo>> result, HashSet<string>? visited, string? origin)
     {
         foreach (var selection in selectionSet.Selections)
         {
@@ -32,6 +39,7 @@ internal sealed partial class FieldSelectionMergingRule
                     Collect(context, type, inline.SelectionSet, result, visited, origin);
                     break;
                 case FragmentSpreadNode spread:
+                    visited ??= new HashSet<string>(StringComparer.Ordinal);
                     if (visited.Add(spread.Name) && context.Fragments.TryGetValue(spread.Name, out var fragment))
                     {
                         Collect(context, context.Schema.GetType(fragment.TypeCondition.Name), fragment.SelectionSet, result, visited, origin ?? spread.Name);

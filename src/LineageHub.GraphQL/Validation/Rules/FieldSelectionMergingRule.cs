@@ -15,12 +15,19 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
 
     public override string SpecSection => "5.3.2";
 
+    private readonly Dictionary<(SelectionSetNode, NamedType?), Dictionary<string, List<FieldInfo>>> _collected = [];
+
     private sealed record FieldInfo(NamedType? ParentType, FieldNode Node, FieldDefinition? Definition, string? Origin);
 
     private sealed record Conflict(string ResponseName, object Reason, List<FieldNode> Nodes1, List<FieldNode> Nodes2);
 
     public override void EnterSelectionSet(ValidationContext context, SelectionSetNode node)
     {
+        if (HasOnlyDistinctFields(node))
+        {
+            // Nothing merges at this level, and each sub-selection is checked when the walk reaches it.
+            return;
+        }
         var fields = Collect(context, context.ParentType, node);
         foreach (var (responseName, group) in fields)
         {
@@ -48,10 +55,46 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
         }
     }
 
+    private static bool HasOnlyDistinctFields(SelectionSetNode node)
+    {
+        var selections = node.Selections;
+        if (selections.Count > 32)
+        {
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var selection in selections)
+            {
+                if (selection is not FieldNode field || !keys.Add(field.ResponseKey))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (var i = 0; i < selections.Count; i++)
+        {
+            if (selections[i] is not FieldNode a)
+            {
+                return false;
+            }
+            for (var j = 0; j < i; j++)
+            {
+                if (((FieldNode)selections[j]).ResponseKey == a.ResponseKey)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     // Identical leaf selections (same parent, name, arguments) can never conflict with each other, so
     // keeping one of each bounds the pairwise work on documents that repeat a field thousands of times.
     private static List<FieldInfo> Deduplicate(List<FieldInfo> group)
     {
+        if (group.Count < 2)
+        {
+            return group;
+        }
         var seen = new HashSet<(NamedType?, string, string, string?)>();
         var result = new List<FieldInfo>(group.Count);
         foreach (var field in group)
@@ -79,7 +122,7 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
         _ => "",
     };
 
-    private static Conflict? FindConflict(ValidationContext context, string responseName, bool parentsMutuallyExclusive, FieldInfo a, FieldInfo b)
+    private Conflict? FindConflict(ValidationContext context, string responseName, bool parentsMutuallyExclusive, FieldInfo a, FieldInfo b)
     {
         var mutuallyExclusive = parentsMutuallyExclusive ||
             (a.ParentType != b.ParentType && a.ParentType is ObjectType && b.ParentType is ObjectType);
@@ -111,9 +154,10 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
                 {
                     continue;
                 }
+                var distinctB = Deduplicate(groupB);
                 foreach (var fa in Deduplicate(groupA))
                 {
-                    foreach (var fb in Deduplicate(groupB))
+                    foreach (var fb in distinctB)
                     {
                         if (FindConflict(context, name, mutuallyExclusive, fa, fb) is { } sub)
                         {
