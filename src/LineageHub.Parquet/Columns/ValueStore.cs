@@ -40,7 +40,27 @@ internal sealed class ValueStore
     /// <summary>For BYTE_ARRAY: value i spans Offsets[i]..Offsets[i+1]; Offsets[0] is 0.</summary>
     public int[] Offsets = [0];
 
+    /// <summary>
+    /// Most value bytes one column chunk may decode to. Counts from a corrupt page can multiply into any size;
+    /// this cap turns that into an error instead of an allocation.
+    /// </summary>
+    public const long MaxBytes = 1L << 30;
+
     public bool IsByteArray => Type == PhysicalType.ByteArray;
+
+    /// <summary>Grows <see cref="Bytes"/> to hold <paramref name="needed"/> bytes, within <see cref="MaxBytes"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void EnsureBytes(long needed)
+    {
+        if (needed > Bytes.Length)
+        {
+            if (needed > MaxBytes)
+            {
+                throw new ParquetFormatException($"{ParquetErrors.Value}: the column chunk would decode to {needed} bytes of values, more than the limit of {MaxBytes}");
+            }
+            Ensure(ref Bytes, (int)needed);
+        }
+    }
 
     public void Clear()
     {
@@ -97,10 +117,10 @@ internal sealed class ValueStore
                 break;
             case PhysicalType.ByteArray:
                 Ensure(ref Offsets, needed + 1);
-                Ensure(ref Bytes, checked(ByteCount + bytes));
+                EnsureBytes((long)ByteCount + bytes);
                 break;
             default:
-                Ensure(ref Bytes, checked(needed * FixedWidth));
+                EnsureBytes((long)needed * FixedWidth);
                 break;
         }
     }
@@ -109,7 +129,7 @@ internal sealed class ValueStore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AppendBytes(ReadOnlySpan<byte> value)
     {
-        Ensure(ref Bytes, checked(ByteCount + value.Length));
+        EnsureBytes((long)ByteCount + value.Length);
         value.CopyTo(Bytes.AsSpan(ByteCount));
         ByteCount += value.Length;
         Offsets[++Count] = ByteCount;

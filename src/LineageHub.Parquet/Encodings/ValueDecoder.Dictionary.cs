@@ -70,7 +70,7 @@ internal static partial class ValueDecoder
                 {
                     need += dict.Offsets[i + 1] - dict.Offsets[i];
                 }
-                ValueStore.Ensure(ref store.Bytes, checked((int)(store.ByteCount + need)));
+                store.EnsureBytes(store.ByteCount + need);
                 var bytes = store.Bytes;
                 var offsets = store.Offsets;
                 var byteCount = store.ByteCount;

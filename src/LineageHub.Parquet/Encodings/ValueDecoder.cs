@@ -14,12 +14,25 @@ internal static partial class ValueDecoder
     /// <summary>PLAIN (Encodings.md, encoding 0): little-endian fixed widths, bit-packed booleans, length-prefixed byte arrays.</summary>
     public static void Plain(ReadOnlySpan<byte> data, ValueStore store, int count)
     {
+        if (store.Type == PhysicalType.ByteArray)
+        {
+            PlainByteArray(data, store, count);
+            return;
+        }
+        // Check the page holds the values before reserving room for them: the count may be a lie.
+        var width = store.Type switch
+        {
+            PhysicalType.Boolean => 0,
+            PhysicalType.Int32 or PhysicalType.Float => 4,
+            PhysicalType.Int64 or PhysicalType.Double => 8,
+            _ => store.FixedWidth,
+        };
+        Need(data, width == 0 ? (count + 7L) / 8 : (long)count * width, count, store.Type.ToString().ToUpperInvariant());
         store.Reserve(count);
         var start = store.Count;
         switch (store.Type)
         {
             case PhysicalType.Boolean:
-                Need(data, (count + 7) / 8, count, "BOOLEAN");
                 var bools = store.Bools.AsSpan(start, count);
                 for (var i = 0; i < count; i++)
                 {
@@ -27,29 +40,19 @@ internal static partial class ValueDecoder
                 }
                 break;
             case PhysicalType.Int32:
-                Need(data, count * 4L, count, "INT32");
                 MemoryMarshal.Cast<byte, int>(data.Slice(0, count * 4)).CopyTo(store.Ints.AsSpan(start));
                 break;
             case PhysicalType.Int64:
-                Need(data, count * 8L, count, "INT64");
                 MemoryMarshal.Cast<byte, long>(data.Slice(0, count * 8)).CopyTo(store.Longs.AsSpan(start));
                 break;
             case PhysicalType.Float:
-                Need(data, count * 4L, count, "FLOAT");
                 MemoryMarshal.Cast<byte, float>(data.Slice(0, count * 4)).CopyTo(store.Floats.AsSpan(start));
                 break;
             case PhysicalType.Double:
-                Need(data, count * 8L, count, "DOUBLE");
                 MemoryMarshal.Cast<byte, double>(data.Slice(0, count * 8)).CopyTo(store.Doubles.AsSpan(start));
                 break;
-            case PhysicalType.ByteArray:
-                PlainByteArray(data, store, count);
-                return;
             default:
-                var width = store.FixedWidth;
-                var total = (long)count * width;
-                Need(data, total, count, store.Type == PhysicalType.Int96 ? "INT96" : "FIXED_LEN_BYTE_ARRAY");
-                data.Slice(0, (int)total).CopyTo(store.Bytes.AsSpan(start * width));
+                data.Slice(0, count * width).CopyTo(store.Bytes.AsSpan(start * width));
                 break;
         }
         store.Count += count;
@@ -57,7 +60,8 @@ internal static partial class ValueDecoder
 
     private static void PlainByteArray(ReadOnlySpan<byte> data, ValueStore store, int count)
     {
-        // The page's remaining bytes bound the total length, so one reservation covers every value.
+        // Every value has a 4-byte length, and the page's bytes bound the total: one checked reservation covers all.
+        Need(data, count * 4L, count, "BYTE_ARRAY");
         store.Reserve(count, data.Length);
         var pos = 0;
         var bytes = store.Bytes;

@@ -19,10 +19,17 @@ internal sealed class LeafConverter
     private readonly TimeUnit _unit;
     private readonly bool _utc;
 
+    /// <summary>Scales beyond this are corruption, not data: no physical type holds that many digits.</summary>
+    private const int MaxDecimalScale = 1000;
+
     public LeafConverter(SchemaNode leaf)
     {
         var physical = leaf.PhysicalType!.Value;
         (_kind, _scale, _unit, _utc) = Classify(leaf, physical);
+        if (_kind == LeafKind.Decimal && _scale is < 0 or > MaxDecimalScale)
+        {
+            throw new ParquetFormatException($"{ParquetErrors.Schema}: DECIMAL column '{leaf.DottedPath}' has scale {_scale}");
+        }
     }
 
     private static (LeafKind, int, TimeUnit, bool) Classify(SchemaNode leaf, PhysicalType physical)
