@@ -44,7 +44,8 @@ public sealed partial class Parser
     {
         var start = _token;
         Expect(TokenKind.Dollar);
-        return new VariableNode(Loc(start), ParseName());
+        var nameLocation = At(_token);
+        return new VariableNode(Loc(start), ParseName()) { NameLocation = nameLocation };
     }
 
     // Spec 2.9 Input Values.

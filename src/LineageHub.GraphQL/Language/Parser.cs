@@ -119,13 +119,15 @@ public sealed partial class Parser
         }
         var operation = ParseOperationType();
         string? name = null;
+        Location? nameLocation = null;
         if (_token.Kind == TokenKind.Name)
         {
+            nameLocation = At(_token);
             name = ParseName();
         }
         var variables = ParseVariableDefinitions();
         var directives = ParseDirectives(false);
-        return new OperationDefinitionNode(Loc(start), operation, name, variables, directives, ParseSelectionSet());
+        return new OperationDefinitionNode(Loc(start), operation, name, variables, directives, ParseSelectionSet()) { NameLocation = nameLocation };
     }
 
     private OperationType ParseOperationType()
@@ -187,8 +189,9 @@ public sealed partial class Parser
         {
             if (_token.Kind == TokenKind.Name && _token.Value != "on")
             {
+                var nameLocation = At(_token);
                 var name = ParseName();
-                return new FragmentSpreadNode(Loc(start), name, ParseDirectives(false));
+                return new FragmentSpreadNode(Loc(start), name, ParseDirectives(false)) { NameLocation = nameLocation };
             }
             NamedTypeNode? typeCondition = null;
             if (_token.Kind == TokenKind.Name)
@@ -225,11 +228,12 @@ public sealed partial class Parser
         {
             throw Unexpected(_token);
         }
+        var nameLocation = At(_token);
         var name = ParseName();
         ExpectKeyword("on");
         var typeCondition = ParseNamedType();
         var directives = ParseDirectives(false);
-        return new FragmentDefinitionNode(Loc(start), name, typeCondition, directives, ParseSelectionSet());
+        return new FragmentDefinitionNode(Loc(start), name, typeCondition, directives, ParseSelectionSet()) { NameLocation = nameLocation };
     }
 
     private void Enter()
@@ -280,6 +284,8 @@ public sealed partial class Parser
 
     private GraphQLSyntaxException Unexpected(Token token) =>
         _lexer.Error(token.Start, SyntaxErrorMessages.Unexpected(token.Describe()));
+
+    private static Location At(Token token) => new(token.Start, token.End, token.Line, token.Column);
 
     private Location Loc(Token start) => new(start.Start, _token.Start, start.Line, start.Column);
 }

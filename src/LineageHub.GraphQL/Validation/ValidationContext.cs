@@ -53,11 +53,18 @@ internal sealed class ValidationContext
     /// <summary>Fragment spreads per executable definition.</summary>
     public Dictionary<DefinitionNode, List<FragmentSpreadNode>> Spreads { get; } = new(ReferenceEqualityComparer.Instance);
 
-    public void Report(ValidationRule rule, string message, params Node[] nodes)
+    public void Report(ValidationRule rule, string message, params Node[] nodes) =>
+        Add(rule, message, [.. nodes.Select(n => new ErrorLocation(n.Location.Line, n.Location.Column))]);
+
+    /// <summary>Reports at the names of the nodes (operations, fragments, spreads, variables), where graphql-js points.</summary>
+    public void ReportAtNames(ValidationRule rule, string message, params Node[] nodes) =>
+        Add(rule, message, [.. nodes.Select(NameLocation)]);
+
+    private void Add(ValidationRule rule, string message, ErrorLocation[] locations)
     {
         _errors.Add(new GraphQLError(message)
         {
-            Locations = [.. nodes.Select(n => new ErrorLocation(n.Location.Line, n.Location.Column))],
+            Locations = locations,
             Extensions = new Dictionary<string, object?>
             {
                 ["code"] = "GRAPHQL_VALIDATION_FAILED",
@@ -65,6 +72,19 @@ internal sealed class ValidationContext
                 ["specSection"] = rule.SpecSection,
             },
         });
+    }
+
+    private static ErrorLocation NameLocation(Node node)
+    {
+        var location = node switch
+        {
+            OperationDefinitionNode { NameLocation: { } l } => l,
+            FragmentDefinitionNode { NameLocation: { } l } => l,
+            FragmentSpreadNode { NameLocation: { } l } => l,
+            VariableNode { NameLocation: { } l } => l,
+            _ => node.Location,
+        };
+        return new ErrorLocation(location.Line, location.Column);
     }
 
     /// <summary>Fragments reachable from a definition through spreads, transitively (each once).</summary>

@@ -15,7 +15,7 @@ internal sealed class FragmentNameUniquenessRule : ValidationRule
     {
         if (!_seen.TryAdd(node.Name, node))
         {
-            context.Report(this, ValidationMessages.DuplicateFragmentName(node.Name), _seen[node.Name], node);
+            context.ReportAtNames(this, ValidationMessages.DuplicateFragmentName(node.Name), _seen[node.Name], node);
         }
     }
 }

@@ -13,7 +13,7 @@ internal sealed class FragmentSpreadTargetDefinedRule : ValidationRule
     {
         if (!context.Fragments.ContainsKey(node.Name))
         {
-            context.Report(this, ValidationMessages.UnknownFragment(node.Name), node);
+            context.ReportAtNames(this, ValidationMessages.UnknownFragment(node.Name), node);
         }
     }
 }

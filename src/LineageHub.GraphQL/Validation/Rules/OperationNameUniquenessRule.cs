@@ -15,7 +15,7 @@ internal sealed class OperationNameUniquenessRule : ValidationRule
     {
         if (node.Name is { } name && !_seen.TryAdd(name, node))
         {
-            context.Report(this, ValidationMessages.DuplicateOperationName(name), _seen[name], node);
+            context.ReportAtNames(this, ValidationMessages.DuplicateOperationName(name), _seen[name], node);
         }
     }
 }

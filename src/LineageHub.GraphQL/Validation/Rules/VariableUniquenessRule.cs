@@ -15,7 +15,7 @@ internal sealed class VariableUniquenessRule : ValidationRule
         {
             if (group.Count() > 1)
             {
-                context.Report(this, ValidationMessages.DuplicateVariable(group.Key), [.. group.Select(v => v.Variable)]);
+                context.ReportAtNames(this, ValidationMessages.DuplicateVariable(group.Key), [.. group.Select(v => v.Variable)]);
             }
         }
     }
