@@ -32,6 +32,12 @@ internal sealed class RowAssembler
             {
                 throw new ParquetFormatException($"{ParquetErrors.Levels}: column '{first.Batch.Column.DottedPath}' continues a record at entry {first.Level} where a new one should start");
             }
+            // A projected nested field is null when one of its ancestors is, whatever its own repetition.
+            if (_fields[i].Repetition != FieldRepetition.Repeated && first.PeekDefinition() < _fields[i].MaxDefinitionLevel)
+            {
+                Skip(_fields[i]);
+                continue;
+            }
             values[i] = ReadField(_fields[i]);
         }
         return new ParquetStruct(_names, values);

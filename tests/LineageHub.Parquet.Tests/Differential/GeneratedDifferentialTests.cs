@@ -65,4 +65,22 @@ public sealed class GeneratedDifferentialTests : IClassFixture<GeneratedFiles>
         Assert.Equal(0, BitConverter.ToInt64(chunk.Statistics!.MinValue));
         Assert.Contains("DuckDB", reader.Metadata.CreatedBy ?? string.Empty, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void ReadRows_NestedFieldProjection_EqualsTheFieldOfTheFullRow()
+    {
+        using var reader = ParquetReader.Open(_files.PathOf("snappy-dict-small-v2"));
+        var projected = reader.ReadRows(["st.a", "st.c.d", "id"]).ToList();
+        using var again = ParquetReader.Open(_files.PathOf("snappy-dict-small-v2"));
+        var full = again.ReadRows(["st", "id"]).ToList();
+        Assert.Equal(GeneratedFiles.Rows, projected.Count);
+        for (var i = 0; i < full.Count; i++)
+        {
+            var st = full[i]["st"] as LineageHub.Parquet.Values.ParquetStruct;
+            Assert.Equal(st?["a"], projected[i]["st.a"]);
+            Assert.Equal((st?["c"] as LineageHub.Parquet.Values.ParquetStruct)?["d"], projected[i]["st.c.d"]);
+            Assert.Equal(full[i]["id"], projected[i]["id"]);
+        }
+        Assert.Contains(projected, r => r["st.a"] is null);
+    }
 }
