@@ -50,4 +50,15 @@ public sealed class DocumentValidatorTests
     {
         Assert.Empty(Validate("query Q($id: ID!, $g: Genre = FICTION) { book(id: $id) { ...B } books(genre: $g) { ... on Book { id } } } fragment B on Book { title author { name } }"));
     }
+
+    [Fact]
+    public void Validate_ThousandsOfRepeatedFields_StaysFast()
+    {
+        var leaves = "{ authors { " + string.Concat(Enumerable.Repeat("name ", 20_000)) + "} }";
+        var nested = "{ authors { " + string.Concat(Enumerable.Repeat("books { title } ", 1_000)) + "} }";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Empty(Validate(leaves));
+        Assert.Empty(Validate(nested));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
 }

@@ -87,11 +87,14 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
         return true;
     }
 
-    // Identical leaf selections (same parent, name, arguments) can never conflict with each other, so
-    // keeping one of each bounds the pairwise work on documents that repeat a field thousands of times.
+    // Identical leaf selections (same parent, name, arguments) never conflict with each other, so in
+    // large groups one of each is kept: that bounds the pairwise work on documents repeating a field
+    // thousands of times. Small groups keep every copy so each conflicting pair is reported, as graphql-js does.
+    private const int DeduplicationThreshold = 64;
+
     private static List<FieldInfo> Deduplicate(List<FieldInfo> group)
     {
-        if (group.Count < 2)
+        if (group.Count <= DeduplicationThreshold)
         {
             return group;
         }
