@@ -8,7 +8,8 @@ namespace LineageHub.Benchmarks.Parquet;
 /// <summary>
 /// Decodes a 10,000,000-row snappy file DuckDB writes in the same run (id BIGINT, subject_id VARCHAR, amount DOUBLE,
 /// label INT, ts TIMESTAMP), all columns and one column, beside DuckDB's single-threaded <c>sum(hash(id, subject_id, amount, label, ts))</c> scan.
-/// Options: <c>--rows N</c> (default 10,000,000), <c>--keep</c> to keep the file.
+/// Options: <c>--rows N</c> (default 10,000,000), <c>--v2</c> for data page v2 with DELTA encodings,
+/// <c>--keep</c> to keep the file.
 /// </summary>
 public sealed class ParquetDecodeBenchmark : IBenchmark
 {
@@ -19,7 +20,8 @@ public sealed class ParquetDecodeBenchmark : IBenchmark
     public Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var rows = args.Length > 1 && args[0] == "--rows" ? long.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000;
-        var path = Path.Combine(Path.GetTempPath(), $"lineagehub-bench-{rows}.parquet");
+        var v2 = args.Contains("--v2");
+        var path = Path.Combine(Path.GetTempPath(), $"lineagehub-bench-{rows}{(v2 ? "-v2" : string.Empty)}.parquet");
         if (!File.Exists(path))
         {
             Console.WriteLine($"writing {rows:N0} rows with DuckDB to {path} ...");
@@ -31,7 +33,7 @@ public sealed class ParquetDecodeBenchmark : IBenchmark
                            (hash(i * 5) % 1000)::INTEGER AS label,
                            TIMESTAMP '2020-01-01' + INTERVAL (hash(i * 7) % 100000000) SECOND AS ts
                     FROM range({rows}) r(i)
-                ) TO '{path}' (FORMAT parquet, COMPRESSION 'snappy');
+                ) TO '{path}' (FORMAT parquet, COMPRESSION 'snappy'{(v2 ? ", PARQUET_VERSION 'V2'" : string.Empty)});
                 """);
         }
         Console.WriteLine($"file: {new FileInfo(path).Length / 1e6:F0} MB");
