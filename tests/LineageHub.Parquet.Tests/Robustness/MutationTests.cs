@@ -44,10 +44,14 @@ public sealed class MutationTests
     [MemberData(nameof(Files), DisableDiscoveryEnumeration = true)]
     public void ReadAll_MutatedFile_ReadsOrThrowsParquetFormatException(string file)
     {
-        var original = File.ReadAllBytes(Support.Corpus.DataFile(file));
+        Mutate(file, File.ReadAllBytes(Support.Corpus.DataFile(file)), MutationsPerFile);
+    }
+
+    internal static void Mutate(string file, byte[] original, int mutations)
+    {
         var random = new Random(file.Aggregate(17, (h, c) => (h * 31) + c));
         var outcomes = new int[2];
-        for (var i = 0; i < MutationsPerFile; i++)
+        for (var i = 0; i < mutations; i++)
         {
             var (bytes, description) = Mutator.Mutate(original, random);
             var watch = Stopwatch.StartNew();
