@@ -77,7 +77,9 @@ internal sealed partial class ExecutionContext
                 }
                 catch (NullPropagationException)
                 {
+                    // The list is already null: like graphql-js, the remaining items are not completed.
                     propagate = true;
+                    break;
                 }
             }
             else

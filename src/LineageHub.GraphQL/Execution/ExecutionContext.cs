@@ -85,7 +85,9 @@ internal sealed partial class ExecutionContext
                     {
                         throw;
                     }
+                    // The object is already null: like graphql-js, fields not yet started are not run.
                     propagate = true;
+                    break;
                 }
             }
             else
