@@ -83,7 +83,13 @@ public sealed class GraphQLExecutor
         try
         {
             var data = await pump.RunAsync(() => context.ExecuteOperationAsync(root, operation, request.RootValue).AsTask(), requestContext).ConfigureAwait(false);
-            return new ExecutionResult { Data = data, HasData = true, Errors = context.Errors };
+            return new ExecutionResult
+            {
+                Data = data,
+                HasData = true,
+                Errors = context.Errors,
+                Extensions = requestContext.ResponseExtensions.Count > 0 ? new Dictionary<string, object?>(requestContext.ResponseExtensions, StringComparer.Ordinal) : null,
+            };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -24,6 +24,9 @@ public sealed class RequestContext
     /// <summary>Signalled when the client goes away or the request times out.</summary>
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>Entries resolvers add to the response's <c>extensions</c> map (spec 7.1.3), e.g. tracing or cost.</summary>
+    public IDictionary<string, object?> ResponseExtensions { get; } = new System.Collections.Concurrent.ConcurrentDictionary<string, object?>(StringComparer.Ordinal);
+
     /// <summary>Free-form per-request storage for resolvers.</summary>
     public IDictionary<string, object?> Items { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
 

@@ -153,4 +153,16 @@ public sealed class ExecutorTests
         var allowed = await executor.ExecuteAsync(new GraphQLRequest { Query = "{ authors { id } }", UserContext = "ada" });
         Assert.True(allowed.HasData);
     }
+
+    [Fact]
+    public async Task Execute_ResolverAddsResponseExtension_AppearsInResponse()
+    {
+        var schema = LineageHub.GraphQL.Types.Schema.FromSdl("type Query { a: Int }");
+        schema.Resolve("Query", "a", ctx =>
+        {
+            ctx.Request.ResponseExtensions["cost"] = 3;
+            return 1;
+        });
+        Assert.Equal("""{"data":{"a":1},"extensions":{"cost":3}}""", await new GraphQLExecutor(schema).RunAsync("{ a }"));
+    }
 }
