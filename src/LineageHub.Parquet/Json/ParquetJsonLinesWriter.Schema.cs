@@ -76,7 +76,7 @@ public static partial class ParquetJsonLinesWriter
         }
         if (node.ConvertedType is { } ct)
         {
-            json.WriteString("converted_type", ct.ToString());
+            json.WriteString("converted_type", ConvertedName(ct));
             if (ct == ConvertedType.Decimal)
             {
                 json.WriteNumber("precision", node.Element.Precision ?? 0);
@@ -96,6 +96,20 @@ public static partial class ParquetJsonLinesWriter
         }
         json.WriteEndObject();
     }
+
+    /// <summary>The parquet.thrift spelling (UTF8, MAP_KEY_VALUE, TIMESTAMP_MILLIS, UINT_8, ...).</summary>
+    private static string ConvertedName(ConvertedType t) => t switch
+    {
+        ConvertedType.Utf8 => "UTF8",
+        ConvertedType.MapKeyValue => "MAP_KEY_VALUE",
+        ConvertedType.TimeMillis => "TIME_MILLIS",
+        ConvertedType.TimeMicros => "TIME_MICROS",
+        ConvertedType.TimestampMillis => "TIMESTAMP_MILLIS",
+        ConvertedType.TimestampMicros => "TIMESTAMP_MICROS",
+        >= ConvertedType.Uint8 and <= ConvertedType.Uint64 => "UINT_" + t.ToString()[4..],
+        >= ConvertedType.Int8 and <= ConvertedType.Int64 => "INT_" + t.ToString()[3..],
+        _ => t.ToString().ToUpperInvariant(),
+    };
 
     private static string PhysicalName(PhysicalType p) => p switch
     {
