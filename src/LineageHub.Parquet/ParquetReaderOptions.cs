@@ -14,6 +14,12 @@ public sealed record ParquetReaderOptions
     /// <summary>Most level entries one data page may declare.</summary>
     public int MaxValuesPerPage { get; init; } = 64 * 1024 * 1024;
 
+    /// <summary>
+    /// Most level entries one column chunk may hold. Runs of nulls cost a few bytes per million, so without this cap a
+    /// small corrupt file could demand gigabytes of level buffers.
+    /// </summary>
+    public int MaxValuesPerColumnChunk { get; init; } = 128 * 1024 * 1024;
+
     /// <summary>Largest footer accepted.</summary>
     public int MaxFooterSize { get; init; } = 256 * 1024 * 1024;
 }

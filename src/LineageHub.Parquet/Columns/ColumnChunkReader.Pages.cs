@@ -42,7 +42,7 @@ internal sealed partial class ColumnChunkReader
     private int ReadDataPageV1(PageHeader header, ReadOnlySpan<byte> body, CompressionCodec codec, ColumnBatch batch, long budget)
     {
         var dp = header.DataPageHeader ?? throw new ParquetFormatException($"{ParquetErrors.Page}: data page without a data page header");
-        var count = CheckCount(dp.NumValues, budget);
+        var count = CheckCount(dp.NumValues, budget, batch.LevelCount);
         var buffer = Decompress(codec, body, header.UncompressedPageSize, out _);
         try
         {
@@ -74,7 +74,7 @@ internal sealed partial class ColumnChunkReader
     private int ReadDataPageV2(PageHeader header, ReadOnlySpan<byte> body, CompressionCodec codec, ColumnBatch batch, long budget)
     {
         var dp = header.DataPageHeaderV2 ?? throw new ParquetFormatException($"{ParquetErrors.Page}: data page v2 without its header");
-        var count = CheckCount(dp.NumValues, budget);
+        var count = CheckCount(dp.NumValues, budget, batch.LevelCount);
         var levelBytes = (long)dp.RepetitionLevelsByteLength + dp.DefinitionLevelsByteLength;
         if (levelBytes > body.Length || levelBytes > header.UncompressedPageSize)
         {
@@ -121,11 +121,15 @@ internal sealed partial class ColumnChunkReader
         return count;
     }
 
-    private int CheckCount(int numValues, long budget)
+    private int CheckCount(int numValues, long budget, int levelsSoFar)
     {
         if (numValues < 0 || numValues > budget || numValues > _options.MaxValuesPerPage)
         {
             throw new ParquetFormatException($"{ParquetErrors.Page}: declares {numValues} values where at most {Math.Min(budget, _options.MaxValuesPerPage)} remain for the column chunk");
+        }
+        if ((long)levelsSoFar + numValues > _options.MaxValuesPerColumnChunk)
+        {
+            throw new ParquetFormatException($"{ParquetErrors.Page}: the column chunk would exceed the limit of {_options.MaxValuesPerColumnChunk} values");
         }
         return numValues;
     }

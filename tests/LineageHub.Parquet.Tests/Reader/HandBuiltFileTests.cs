@@ -60,4 +60,36 @@ public sealed class HandBuiltFileTests
         var file = new SingleColumnFile { ConvertedType = ConvertedType.Decimal, Scale = 2, Precision = 9 }.Build();
         Assert.Equal(["""{"v":"0.01"}""", """{"v":"0.02"}""", """{"v":"0.03"}"""], Rows(file));
     }
+
+    [Fact]
+    public void ReadColumn_ChunkBeyondValueLimit_FailsBeforeGrowingLevels()
+    {
+        // An optional column whose single page claims a million nulls in a 6-byte RLE run: valid, but over the limit.
+        var file = new SingleColumnFile
+        {
+            Repetition = FieldRepetition.Optional,
+            Rows = 1_000_000,
+            PageValues = 1_000_000,
+            PageData = [4, 0, 0, 0, 0x80, 0x89, 0x7A, 0x00],
+        }.Build();
+        using var reader = ParquetReader.Open(new MemoryStream(file), options: new ParquetReaderOptions { MaxValuesPerColumnChunk = 1000 });
+        var e = Assert.ThrowsAny<ParquetFormatException>(() => reader.ReadColumn(0, reader.Schema.Leaves[0]));
+        Assert.Contains("limit of 1000 values", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadColumn_MillionNullsInOneRun_ReadsWithinTheDefaultLimit()
+    {
+        var file = new SingleColumnFile
+        {
+            Repetition = FieldRepetition.Optional,
+            Rows = 1_000_000,
+            PageValues = 1_000_000,
+            PageData = [4, 0, 0, 0, 0x80, 0x89, 0x7A, 0x00],
+        }.Build();
+        using var reader = ParquetReader.Open(new MemoryStream(file));
+        var batch = reader.ReadColumn(0, reader.Schema.Leaves[0]);
+        Assert.Equal(1_000_000, batch.LevelCount);
+        Assert.Equal(0, batch.ValueCount);
+    }
 }
