@@ -25,6 +25,13 @@ public sealed partial class ParquetReader
                 }
             }
         }
+        if (leaves.Count == 0)
+        {
+            // Without a column there is nothing to check the row count against, and it may be any number.
+            throw columns is null
+                ? new ParquetFormatException($"{ParquetErrors.Schema}: the schema has no columns")
+                : new ArgumentException("the projection names no columns", nameof(columns));
+        }
         return ReadRowsCore(fields, leaves);
     }
 
