@@ -114,6 +114,12 @@ internal sealed partial class ExecutionContext
     {
         try
         {
+            // Object items (the bulk of large lists) go straight to their fields, skipping two frames.
+            if (item is not null && itemType.Nullable is ObjectType objectType)
+            {
+                var fields = CompleteObjectAsync(objectType, field, item, path);
+                return fields.IsCompletedSuccessfully ? fields.Result : await fields;
+            }
             var task = CompleteValueAsync(itemType, field, parentType, item, path);
             return task.IsCompletedSuccessfully ? task.Result : await task;
         }

@@ -11,12 +11,35 @@ namespace LineageHub.GraphQL.Validation;
 /// </summary>
 internal sealed class DocumentWalker(ValidationContext context, ValidationRule[] rules)
 {
+    // Each hook calls only the rules that override it: most rules use one or two of the fifteen hooks.
+    private readonly ValidationRule[] _enterArgument = RulesOverriding(rules, nameof(ValidationRule.EnterArgument));
+    private readonly ValidationRule[] _enterDirective = RulesOverriding(rules, nameof(ValidationRule.EnterDirective));
+    private readonly ValidationRule[] _enterDirectives = RulesOverriding(rules, nameof(ValidationRule.EnterDirectives));
+    private readonly ValidationRule[] _enterDocument = RulesOverriding(rules, nameof(ValidationRule.EnterDocument));
+    private readonly ValidationRule[] _enterField = RulesOverriding(rules, nameof(ValidationRule.EnterField));
+    private readonly ValidationRule[] _enterFragmentDefinition = RulesOverriding(rules, nameof(ValidationRule.EnterFragmentDefinition));
+    private readonly ValidationRule[] _enterFragmentSpread = RulesOverriding(rules, nameof(ValidationRule.EnterFragmentSpread));
+    private readonly ValidationRule[] _enterInlineFragment = RulesOverriding(rules, nameof(ValidationRule.EnterInlineFragment));
+    private readonly ValidationRule[] _enterObjectField = RulesOverriding(rules, nameof(ValidationRule.EnterObjectField));
+    private readonly ValidationRule[] _enterOperation = RulesOverriding(rules, nameof(ValidationRule.EnterOperation));
+    private readonly ValidationRule[] _enterSelectionSet = RulesOverriding(rules, nameof(ValidationRule.EnterSelectionSet));
+    private readonly ValidationRule[] _enterValue = RulesOverriding(rules, nameof(ValidationRule.EnterValue));
+    private readonly ValidationRule[] _enterVariableDefinition = RulesOverriding(rules, nameof(ValidationRule.EnterVariableDefinition));
+    private readonly ValidationRule[] _leaveDocument = RulesOverriding(rules, nameof(ValidationRule.LeaveDocument));
+    private readonly ValidationRule[] _leaveOperation = RulesOverriding(rules, nameof(ValidationRule.LeaveOperation));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), bool> Overrides = new();
+
+    private static ValidationRule[] RulesOverriding(ValidationRule[] rules, string hook) =>
+        [.. rules.Where(rule => Overrides.GetOrAdd((rule.GetType(), hook), static key =>
+            key.Item1.GetMethod(key.Item2)!.DeclaringType != typeof(ValidationRule)))];
+
     public void Walk()
     {
         var document = context.Document;
-        for (var r = 0; r < rules.Length; r++)
+        foreach (var rule in _enterDocument)
         {
-            rules[r].EnterDocument(context, document);
+            rule.EnterDocument(context, document);
         }
         foreach (var definition in document.Definitions)
         {
@@ -30,9 +53,9 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
                     break;
             }
         }
-        for (var r = 0; r < rules.Length; r++)
+        foreach (var rule in _leaveDocument)
         {
-            rules[r].LeaveDocument(context, document);
+            rule.LeaveDocument(context, document);
         }
     }
 
@@ -49,15 +72,15 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
         };
         context.Type = root;
         context.ParentType = null;
-        for (var r = 0; r < rules.Length; r++)
+        foreach (var rule in _enterOperation)
         {
-            rules[r].EnterOperation(context, op);
+            rule.EnterOperation(context, op);
         }
         foreach (var variable in op.VariableDefinitions)
         {
-            for (var r = 0; r < rules.Length; r++)
+            foreach (var rule in _enterVariableDefinition)
             {
-                rules[r].EnterVariableDefinition(context, variable);
+                rule.EnterVariableDefinition(context, variable);
             }
             var type = ValueCoercion.TypeFromAst(context.Schema, variable.Type);
             WalkDirectives(variable.Directives, "VARIABLE_DEFINITION");
@@ -74,9 +97,9 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
         });
         context.Type = root;
         WalkSelectionSet(op.SelectionSet);
-        for (var r = 0; r < rules.Length; r++)
+        foreach (var rule in _leaveOperation)
         {
-            rules[r].LeaveOperation(context, op);
+            rule.LeaveOperation(context, op);
         }
     }
 
@@ -88,9 +111,9 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
         var type = context.Schema.GetType(fragment.TypeCondition.Name);
         context.Type = type;
         context.ParentType = null;
-        for (var r = 0; r < rules.Length; r++)
+        foreach (var rule in _enterFragmentDefinition)
         {
-            rules[r].EnterFragmentDefinition(context, fragment);
+            rule.EnterFragmentDefinition(context, fragment);
         }
         WalkDirectives(fragment.Directives, "FRAGMENT_DEFINITION");
         context.Type = type;
@@ -102,9 +125,9 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
         var savedParent = context.ParentType;
         var named = context.Type?.NamedType;
         context.ParentType = named is { IsComposite: true } ? named : null;
-        for (var r = 0; r < rules.Length; r++)
+        foreach (var rule in _enterSelectionSet)
         {
-            rules[r].EnterSelectionSet(context, selectionSet);
+            rule.EnterSelectionSet(context, selectionSet);
         }
         foreach (var selection in selectionSet.Selections)
         {
@@ -115,9 +138,9 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
                     break;
                 case FragmentSpreadNode spread:
                     context.Spreads[context.CurrentDefinition!].Add(spread);
-                    for (var r = 0; r < rules.Length; r++)
+                    foreach (var rule in _enterFragmentSpread)
                     {
-                        rules[r].EnterFragmentSpread(context, spread);
+                        rule.EnterFragmentSpread(context, spread);
                     }
                     WalkDirectives(spread.Directives, "FRAGMENT_SPREAD");
                     break;
@@ -137,9 +160,9 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
         var savedField = context.FieldDefinition;
         context.FieldDefinition = definition;
         context.Type = definition?.Type;
-        for (var r = 0; r < rules.Length; r++)
+        foreach (var rule in _enterField)
         {
-            rules[r].EnterField(context, field);
+            rule.EnterField(context, field);
         }
         foreach (var argument in field.Arguments)
         {
@@ -160,9 +183,9 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
         var savedType = context.Type;
         var type = inline.TypeCondition is null ? (GraphQLType?)context.Type?.NamedType : context.Schema.GetType(inline.TypeCondition.Name);
         context.Type = type;
-        for (var r = 0; r < rules.Length; r++)
+        foreach (var rule in _enterInlineFragment)
         {
-            rules[r].EnterInlineFragment(context, inline);
+            rule.EnterInlineFragment(context, inline);
         }
         WalkDirectives(inline.Directives, "INLINE_FRAGMENT");
         context.Type = type;
@@ -176,18 +199,18 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
         {
             return;
         }
-        for (var r = 0; r < rules.Length; r++)
+        foreach (var rule in _enterDirectives)
         {
-            rules[r].EnterDirectives(context, directives, location);
+            rule.EnterDirectives(context, directives, location);
         }
         foreach (var directive in directives)
         {
             var definition = context.Schema.GetDirective(directive.Name);
             context.Directive = definition;
             context.InDirective = true;
-            for (var r = 0; r < rules.Length; r++)
+            foreach (var rule in _enterDirective)
             {
-                rules[r].EnterDirective(context, directive, location);
+                rule.EnterDirective(context, directive, location);
             }
             foreach (var argument in directive.Arguments)
             {
@@ -201,9 +224,9 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
     private void WalkArgument(ArgumentNode argument, InputValue? definition)
     {
         context.ArgumentDefinition = definition;
-        for (var r = 0; r < rules.Length; r++)
+        foreach (var rule in _enterArgument)
         {
-            rules[r].EnterArgument(context, argument);
+            rule.EnterArgument(context, argument);
         }
         WalkValueWithType(argument.Value, definition?.Type, null, definition?.DefaultValue is not null);
         context.ArgumentDefinition = null;
@@ -217,9 +240,9 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
         context.InputType = type;
         context.ParentInputType = parentInputType;
         context.InputHasDefault = hasDefault;
-        for (var r = 0; r < rules.Length; r++)
+        foreach (var rule in _enterValue)
         {
-            rules[r].EnterValue(context, value);
+            rule.EnterValue(context, value);
         }
         switch (value)
         {
@@ -243,9 +266,9 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
                     var fieldDefinition = inputObject?.Fields.GetValueOrDefault(field.Name);
                     context.InputType = fieldDefinition?.Type;
                     context.ParentInputType = type?.NamedType;
-                    for (var r = 0; r < rules.Length; r++)
+                    foreach (var rule in _enterObjectField)
                     {
-                        rules[r].EnterObjectField(context, field);
+                        rule.EnterObjectField(context, field);
                     }
                     WalkValueWithType(field.Value, fieldDefinition?.Type, type?.NamedType, fieldDefinition?.DefaultValue is not null);
                 }
