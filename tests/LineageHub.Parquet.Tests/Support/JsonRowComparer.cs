@@ -69,14 +69,18 @@ public static partial class JsonRowComparer
         {
             return Temporal(a.GetString()!) == Temporal(b.GetString()!);
         }
-        if (TryNumber(a, out var x) && TryNumber(b, out var y))
+        if (a.ValueKind == JsonValueKind.Number && b.ValueKind == JsonValueKind.Number)
         {
-            if (x == y || (float)x == (float)y)
-            {
-                return true;
-            }
-            // Decimals DuckDB reads as DOUBLE agree to double precision only.
-            return Math.Abs(x - y) <= 1e-12 * Math.Max(Math.Abs(x), Math.Abs(y));
+            var x = a.GetDouble();
+            var y = b.GetDouble();
+            // DuckDB widens FLOAT to the exact double of the float; we print the float's shortest form.
+            return x == y || ((double)(float)y == y && (float)x == (float)y);
+        }
+        if (a.ValueKind == JsonValueKind.String && b.ValueKind == JsonValueKind.Number && TryNumber(a, out var d))
+        {
+            // Decimals wider than 38 digits DuckDB reads as DOUBLE: they agree to double precision only.
+            var n = b.GetDouble();
+            return Math.Abs(d - n) <= 1e-12 * Math.Max(Math.Abs(d), Math.Abs(n));
         }
         return false;
     }
