@@ -28,6 +28,9 @@ internal static class DuckDbProcess
     public static double Time(string sql) =>
         double.Parse(Run("node", ["oracle.mjs", "time", sql]).Trim(), CultureInfo.InvariantCulture);
 
+    /// <summary>The first row of <paramref name="sql"/> as a JSON object.</summary>
+    public static string Query(string sql) => Run("node", ["oracle.mjs", "query", sql]).Trim();
+
     private static string Folder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

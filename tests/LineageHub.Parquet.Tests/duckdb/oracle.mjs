@@ -2,6 +2,7 @@
 //   node oracle.mjs rows FILE OUT      -> OUT holds FILE's rows as JSON Lines, in the reader's documented mapping
 //   node oracle.mjs exec SQLFILE       -> runs the SQL statements in SQLFILE (used to write test files)
 //   node oracle.mjs time SQL           -> prints the median wall-clock seconds of 3 runs of SQL, single-threaded
+//   node oracle.mjs query SQL          -> prints the first row of SQL as one JSON object
 import { writeFileSync, readFileSync } from 'node:fs';
 import * as d from '@duckdb/node-api';
 
@@ -127,11 +128,22 @@ async function time(sql) {
   console.log(samples[1]);
 }
 
+async function query(sql) {
+  const c = await connect();
+  const reader = await c.runAndReadAll(sql);
+  const names = reader.columnNames();
+  const row = reader.getRows()[0];
+  const o = {};
+  names.forEach((n, i) => { o[n] = toJson(row[i]); });
+  console.log(JSON.stringify(o));
+}
+
 const [command, a, b] = process.argv.slice(2);
 if (command === 'rows') await rows(a, b);
 else if (command === 'exec') await exec(a);
 else if (command === 'time') await time(a);
+else if (command === 'query') await query(a);
 else {
-  console.error('usage: node oracle.mjs rows FILE OUT | exec SQLFILE | time SQL');
+  console.error('usage: node oracle.mjs rows FILE OUT | exec SQLFILE | time SQL | query SQL');
   process.exit(2);
 }
