@@ -28,7 +28,7 @@ public sealed partial class Schema
         ArgumentNullException.ThrowIfNull(parseValue);
         if (GetType(name) is not ScalarType scalar || scalar.IsSpecified)
         {
-            throw new SchemaException($"\"{name}\" is not a custom scalar of this schema.");
+            throw new SchemaException(SchemaMessages.NotCustomScalar(name));
         }
         scalar.Serialize = serialize;
         scalar.ParseValue = parseValue;
@@ -47,7 +47,7 @@ public sealed partial class Schema
         {
             case InterfaceType i: i.ResolveType = resolver; break;
             case UnionType u: u.ResolveType = resolver; break;
-            default: throw new SchemaException($"\"{abstractTypeName}\" is not an interface or union of this schema.");
+            default: throw new SchemaException(SchemaMessages.NotAbstract(abstractTypeName));
         }
         return this;
     }
@@ -55,7 +55,7 @@ public sealed partial class Schema
     /// <summary>Binds a predicate telling whether a value belongs to an object type (used when no type resolver is bound).</summary>
     public Schema BindIsTypeOf(string objectTypeName, Func<object, bool> isTypeOf)
     {
-        var type = GetType(objectTypeName) as ObjectType ?? throw new SchemaException($"\"{objectTypeName}\" is not an object type of this schema.");
+        var type = GetType(objectTypeName) as ObjectType ?? throw new SchemaException(SchemaMessages.NotObject(objectTypeName));
         type.IsTypeOf = isTypeOf;
         return this;
     }
@@ -64,15 +64,15 @@ public sealed partial class Schema
     public Schema BindEnumValue(string enumName, string valueName, object internalValue)
     {
         ArgumentNullException.ThrowIfNull(internalValue);
-        var type = GetType(enumName) as EnumType ?? throw new SchemaException($"\"{enumName}\" is not an enum type of this schema.");
-        var value = type.ValueMap.GetValueOrDefault(valueName) ?? throw new SchemaException($"Enum \"{enumName}\" has no value \"{valueName}\".");
+        var type = GetType(enumName) as EnumType ?? throw new SchemaException(SchemaMessages.NotEnum(enumName));
+        var value = type.ValueMap.GetValueOrDefault(valueName) ?? throw new SchemaException(SchemaMessages.NoEnumValue(enumName, valueName));
         value.Value = internalValue;
         return this;
     }
 
     private FieldDefinition FindField(string typeName, string fieldName)
     {
-        var type = GetType(typeName) as ObjectType ?? throw new SchemaException($"\"{typeName}\" is not an object type of this schema.");
-        return type.Fields.GetValueOrDefault(fieldName) ?? throw new SchemaException($"Type \"{typeName}\" has no field \"{fieldName}\".");
+        var type = GetType(typeName) as ObjectType ?? throw new SchemaException(SchemaMessages.NotObject(typeName));
+        return type.Fields.GetValueOrDefault(fieldName) ?? throw new SchemaException(SchemaMessages.NoField(typeName, fieldName));
     }
 }

@@ -27,14 +27,14 @@ internal sealed partial class SchemaBuilder
                 break;
             case UnionType union:
                 union.Types = [.. nodes.SelectMany(n => n.UnionMembers).Select(m => GetNamed(m.Name) as ObjectType
-                    ?? throw new SchemaException($"Union type {union.Name} can only include Object types, it cannot include {m.Name}."))];
+                    ?? throw new SchemaException(SchemaMessages.UnionMemberNotObject(union.Name, m.Name)))];
                 break;
             case EnumType e:
                 foreach (var value in nodes.SelectMany(n => n.EnumValues))
                 {
                     if (!e.ValueMap.TryAdd(value.Name, new EnumValueDefinition(value.Name, value.Description?.Value, DeprecationReason(value.Directives))))
                     {
-                        throw new SchemaException($"Enum value \"{e.Name}.{value.Name}\" can only be defined once.");
+                        throw new SchemaException(SchemaMessages.DuplicateEnumValue(e.Name, value.Name));
                     }
                 }
                 break;
@@ -44,7 +44,7 @@ internal sealed partial class SchemaBuilder
                 {
                     if (!input.FieldMap.TryAdd(field.Name, BuildInputValue(field)))
                     {
-                        throw new SchemaException($"Field \"{input.Name}.{field.Name}\" can only be defined once.");
+                        throw new SchemaException(SchemaMessages.DuplicateField(input.Name, field.Name));
                     }
                 }
                 break;
@@ -53,7 +53,7 @@ internal sealed partial class SchemaBuilder
 
     private List<InterfaceType> Interfaces(List<TypeDefinitionNode> nodes) =>
         [.. nodes.SelectMany(n => n.Interfaces).Select(i => GetNamed(i.Name) as InterfaceType
-            ?? throw new SchemaException($"Type {nodes[0].Name} must only implement Interface types, it cannot implement {i.Name}."))];
+            ?? throw new SchemaException(SchemaMessages.ImplementsNonInterface(nodes[0].Name, i.Name)))];
 
     private void AddFields(string typeName, OrderedDictionary<string, FieldDefinition> map, List<TypeDefinitionNode> nodes)
     {
@@ -62,19 +62,19 @@ internal sealed partial class SchemaBuilder
             var type = TypeFrom(node.Type);
             if (!type.IsOutputType)
             {
-                throw new SchemaException($"The type of {typeName}.{node.Name} must be Output Type but got: {type}.");
+                throw new SchemaException(SchemaMessages.NotOutputType(typeName, node.Name, type.ToString()));
             }
             var field = new FieldDefinition(node.Name, node.Description?.Value, type, DeprecationReason(node.Directives), node.Directives);
             foreach (var arg in node.Arguments)
             {
                 if (!field.ArgumentMap.TryAdd(arg.Name, BuildInputValue(arg)))
                 {
-                    throw new SchemaException($"Argument \"{typeName}.{node.Name}({arg.Name}:)\" can only be defined once.");
+                    throw new SchemaException(SchemaMessages.DuplicateArgument(typeName, node.Name, arg.Name));
                 }
             }
             if (!map.TryAdd(node.Name, field))
             {
-                throw new SchemaException($"Field \"{typeName}.{node.Name}\" can only be defined once.");
+                throw new SchemaException(SchemaMessages.DuplicateField(typeName, node.Name));
             }
         }
     }
@@ -84,7 +84,7 @@ internal sealed partial class SchemaBuilder
         var type = TypeFrom(node.Type);
         if (!type.IsInputType)
         {
-            throw new SchemaException($"The type of \"{node.Name}\" must be Input Type but got: {type}.");
+            throw new SchemaException(SchemaMessages.NotInputType(node.Name, type.ToString()));
         }
         return new InputValue(node.Name, node.Description?.Value, type, node.DefaultValue, DeprecationReason(node.Directives), node.Directives);
     }
@@ -112,19 +112,19 @@ internal sealed partial class SchemaBuilder
             {
                 if (ReferenceEquals(iface, type))
                 {
-                    throw new SchemaException($"Type {type.Name} cannot implement itself because it would create a circular reference.");
+                    throw new SchemaException(SchemaMessages.ImplementsItself(type.Name));
                 }
                 foreach (var (name, field) in iface.Fields)
                 {
                     if (!type.Fields.TryGetValue(name, out var own))
                     {
-                        throw new SchemaException($"Interface field {iface.Name}.{name} expected but {type.Name} does not provide it.");
+                        throw new SchemaException(SchemaMessages.MissingInterfaceField(iface.Name, name, type.Name));
                     }
                     foreach (var (argName, _) in field.Arguments)
                     {
                         if (!own.Arguments.ContainsKey(argName))
                         {
-                            throw new SchemaException($"Interface field argument {iface.Name}.{name}({argName}:) expected but {type.Name}.{name} does not provide it.");
+                            throw new SchemaException(SchemaMessages.MissingInterfaceArgument(iface.Name, name, argName, type.Name));
                         }
                     }
                 }
@@ -132,7 +132,7 @@ internal sealed partial class SchemaBuilder
                 {
                     if (!type.Interfaces.Contains(transitive))
                     {
-                        throw new SchemaException($"Type {type.Name} must implement {transitive.Name} because it is implemented by {iface.Name}.");
+                        throw new SchemaException(SchemaMessages.MissingTransitiveInterface(type.Name, transitive.Name, iface.Name));
                     }
                 }
             }

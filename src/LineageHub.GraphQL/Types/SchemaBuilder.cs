@@ -30,7 +30,7 @@ internal sealed partial class SchemaBuilder
             switch (definition)
             {
                 case SchemaDefinitionNode { IsExtension: false } s:
-                    schemaNode = schemaNode is null ? s : throw new SchemaException("Must provide only one schema definition.");
+                    schemaNode = schemaNode is null ? s : throw new SchemaException(SchemaMessages.OneSchemaDefinition);
                     break;
                 case SchemaDefinitionNode s:
                     schemaExtensions.Add(s);
@@ -45,18 +45,18 @@ internal sealed partial class SchemaBuilder
                     AddShell(t);
                     break;
                 default:
-                    throw new SchemaException("A schema document may contain only type system definitions and extensions.");
+                    throw new SchemaException(SchemaMessages.OnlyTypeSystem);
             }
         }
         foreach (var extension in extensions)
         {
             if (!_nodes.TryGetValue(extension.Name, out var list))
             {
-                throw new SchemaException($"Cannot extend type \"{extension.Name}\" because it is not defined.");
+                throw new SchemaException(SchemaMessages.ExtendUndefined(extension.Name));
             }
             if (list[0].Kind != extension.Kind)
             {
-                throw new SchemaException($"Cannot extend non-{KindWord(extension.Kind)} type \"{extension.Name}\".");
+                throw new SchemaException(SchemaMessages.ExtendWrongKind(KindWord(extension.Kind), extension.Name));
             }
             list.Add(extension);
         }
@@ -68,7 +68,7 @@ internal sealed partial class SchemaBuilder
         var (query, mutation, subscription) = RootTypes(schemaNode, schemaExtensions);
         if (query is null)
         {
-            throw new SchemaException("Query root type must be provided.");
+            throw new SchemaException(SchemaMessages.QueryRootRequired);
         }
         ValidateImplementations();
         var ordered = OrderTypes(query, mutation, subscription, directives.Values);
@@ -79,7 +79,7 @@ internal sealed partial class SchemaBuilder
     {
         if (_types.ContainsKey(node.Name))
         {
-            throw new SchemaException($"There can be only one type named \"{node.Name}\".");
+            throw new SchemaException(SchemaMessages.DuplicateType(node.Name));
         }
         var description = node.Description?.Value;
         NamedType type = node.Kind switch
@@ -117,7 +117,7 @@ internal sealed partial class SchemaBuilder
             _types[name] = scalar;
             return scalar;
         }
-        throw new SchemaException($"Unknown type \"{name}\".");
+        throw new SchemaException(SchemaMessages.UnknownType(name));
     }
 
     private GraphQLType TypeFrom(TypeNode node) => node switch
@@ -136,7 +136,7 @@ internal sealed partial class SchemaBuilder
         {
             if (result.ContainsKey(node.Name))
             {
-                throw new SchemaException($"There can be only one directive named \"@{node.Name}\".");
+                throw new SchemaException(SchemaMessages.DuplicateDirective(node.Name));
             }
             result[node.Name] = BuildDirective(node);
         }
@@ -172,7 +172,7 @@ internal sealed partial class SchemaBuilder
                 return null;
             }
             return GetNamed(node.Type.Name) as ObjectType
-                ?? throw new SchemaException($"{op} root type must be Object type, it cannot be {node.Type.Name}.");
+                ?? throw new SchemaException(SchemaMessages.RootNotObject(op.ToString(), node.Type.Name));
         }
         return (Root(OperationType.Query), Root(OperationType.Mutation), Root(OperationType.Subscription));
     }

@@ -40,6 +40,7 @@ public sealed class SchemaTests
 
     [Theory]
     [InlineData("type Query { a: Missing }", "Unknown type \"Missing\".")]
+    [InlineData("type Query { a: Int } scalar Query", "There can be only one type named \"Query\".")]
     [InlineData("type Query { a: Int } type Query { b: Int }", "There can be only one type named \"Query\".")]
     [InlineData("type Query { a: Int } extend type Nope { b: Int }", "Cannot extend type \"Nope\" because it is not defined.")]
     [InlineData("type Query { a: Int } interface I { x: Int } type T implements I { y: Int }", "Interface field I.x expected but T does not provide it.")]
@@ -56,8 +57,8 @@ public sealed class SchemaTests
     public void Bind_UnknownTypeOrField_Throws()
     {
         var schema = Schema.FromSdl("type Query { a: Int }");
-        Assert.Equal("Type \"Query\" has no field \"b\".", Assert.Throws<SchemaException>(() => schema.Resolve("Query", "b", _ => 1)).Message);
-        Assert.Equal("\"Nope\" is not an object type of this schema.", Assert.Throws<SchemaException>(() => schema.Resolve("Nope", "a", _ => 1)).Message);
+        Assert.Equal(SchemaMessages.NoField("Query", "b"), Assert.Throws<SchemaException>(() => schema.Resolve("Query", "b", _ => 1)).Message);
+        Assert.Equal(SchemaMessages.NotObject("Nope"), Assert.Throws<SchemaException>(() => schema.Resolve("Nope", "a", _ => 1)).Message);
         Assert.Throws<SchemaException>(() => schema.BindScalar("Int", v => v, v => v));
     }
 }
