@@ -27,7 +27,7 @@ public static partial class ValueCoercion
             var location = new[] { new ErrorLocation(definition.Location.Line, definition.Location.Column) };
             if (type is null || !type.IsInputType)
             {
-                errors.Add(new GraphQLError($"Variable \"${name}\" expected value of type \"{Printer.Print(definition.Type)}\" which cannot be used as an input type.") { Locations = location });
+                errors.Add(new GraphQLError(CoercionMessages.VariableNotInputType(name, Printer.Print(definition.Type))) { Locations = location });
                 continue;
             }
             var hasValue = inputs is not null && inputs.TryGetValue(name, out _);
@@ -40,8 +40,8 @@ public static partial class ValueCoercion
             if (type is NonNullType && (!hasValue || value is null))
             {
                 errors.Add(new GraphQLError(hasValue
-                    ? $"Variable \"${name}\" of non-null type \"{type}\" must not be null."
-                    : $"Variable \"${name}\" of required type \"{type}\" was not provided.") { Locations = location });
+                    ? CoercionMessages.VariableNull(name, type)
+                    : CoercionMessages.VariableMissing(name, type)) { Locations = location });
                 continue;
             }
             if (!hasValue)
@@ -93,7 +93,7 @@ public static partial class ValueCoercion
                 }
                 else if (type is NonNullType)
                 {
-                    throw new GraphQLException($"Argument \"{name}\" of required type \"{type}\" was not provided.");
+                    throw new GraphQLException(CoercionMessages.ArgumentMissing(name, type));
                 }
                 continue;
             }
@@ -107,19 +107,19 @@ public static partial class ValueCoercion
                     }
                     else if (type is NonNullType)
                     {
-                        throw new GraphQLException($"Argument \"{name}\" of required type \"{type}\" was provided the variable \"${variable.Name}\" which was not provided a runtime value.");
+                        throw new GraphQLException(CoercionMessages.ArgumentVariableMissing(name, type, variable.Name));
                     }
                     continue;
                 }
                 if (variableValue is null && type is NonNullType)
                 {
-                    throw new GraphQLException($"Argument \"{name}\" of non-null type \"{type}\" must not be null.");
+                    throw new GraphQLException(CoercionMessages.ArgumentNull(name, type));
                 }
             }
             var value = ValueFromAst(argument.Value, type, variables);
             if (value == Undefined)
             {
-                throw new GraphQLException($"Argument \"{name}\" has invalid value {Printer.Print(argument.Value)}.");
+                throw new GraphQLException(CoercionMessages.ArgumentInvalid(name, Printer.Print(argument.Value)));
             }
             coerced[name] = value;
         }

@@ -153,7 +153,7 @@ public static partial class ValueCoercion
         {
             if (value is null)
             {
-                onError(path, value, $"Expected non-nullable type \"{type}\" not to be null.");
+                onError(path, value, CoercionMessages.NonNullIsNull(type));
                 return Undefined;
             }
             return CoerceInputValue(value, nonNull.OfType, path, onError);
@@ -182,12 +182,12 @@ public static partial class ValueCoercion
             case EnumType e:
                 if (value is not string name)
                 {
-                    onError(path, value, $"Enum \"{e.Name}\" cannot represent non-string value: {Inspect.Value(value)}.");
+                    onError(path, value, CoercionMessages.EnumNonString(e.Name, Inspect.Value(value)));
                     return Undefined;
                 }
                 if (!e.Values.TryGetValue(name, out var enumValue))
                 {
-                    onError(path, value, $"Value {Inspect.Value(value)} does not exist in \"{e.Name}\" enum.");
+                    onError(path, value, CoercionMessages.EnumValueMissing(Inspect.Value(value), e.Name));
                     return Undefined;
                 }
                 return enumValue.Value;
@@ -197,7 +197,7 @@ public static partial class ValueCoercion
                     var parsed = scalar.ParseValue(value);
                     if (parsed is null)
                     {
-                        onError(path, value, $"Expected type \"{scalar.Name}\".");
+                        onError(path, value, CoercionMessages.ExpectedType(scalar.Name));
                         return Undefined;
                     }
                     return parsed;
@@ -209,11 +209,11 @@ public static partial class ValueCoercion
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    onError(path, value, $"Expected type \"{scalar.Name}\". {ex.Message}");
+                    onError(path, value, CoercionMessages.ExpectedTypeBecause(scalar.Name, ex.Message));
                     return Undefined;
                 }
             default:
-                onError(path, value, $"Expected type \"{type}\".");
+                onError(path, value, CoercionMessages.ExpectedType(type));
                 return Undefined;
         }
     }
@@ -222,7 +222,7 @@ public static partial class ValueCoercion
     {
         if (value is not IReadOnlyDictionary<string, object?> map)
         {
-            onError(path, value, $"Expected type \"{input.Name}\" to be an object.");
+            onError(path, value, CoercionMessages.ExpectedObject(input.Name));
             return Undefined;
         }
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -236,7 +236,7 @@ public static partial class ValueCoercion
                 }
                 else if (field.Type is NonNullType)
                 {
-                    onError(path, value, $"Field \"{name}\" of required type \"{field.Type}\" was not provided.");
+                    onError(path, value, CoercionMessages.InputFieldMissing(name, field.Type));
                 }
                 continue;
             }
@@ -248,18 +248,18 @@ public static partial class ValueCoercion
         {
             if (!input.Fields.ContainsKey(key))
             {
-                onError(path, value, $"Field \"{key}\" is not defined by type \"{input.Name}\".");
+                onError(path, value, CoercionMessages.InputFieldUnknown(key, input.Name));
             }
         }
         if (input.IsOneOf)
         {
             if (map.Count != 1)
             {
-                onError(path, value, $"Exactly one key must be specified for OneOf type \"{input.Name}\".");
+                onError(path, value, CoercionMessages.OneOfExactlyOne(input.Name));
             }
             else if (map.Values.First() is null)
             {
-                onError(path, value, $"Field \"{map.Keys.First()}\" must be non-null.");
+                onError(path, value, CoercionMessages.OneOfFieldNull(map.Keys.First()));
             }
         }
         return result;

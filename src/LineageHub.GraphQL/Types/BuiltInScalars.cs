@@ -21,31 +21,31 @@ internal static class BuiltInScalars
                 scalar.Serialize = SerializeInt;
                 scalar.ParseValue = ParseIntValue;
                 scalar.ParseLiteral = (node, _) => node is IntValueNode i
-                    ? int.TryParse(i.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : throw new CoercionException($"Int cannot represent non 32-bit signed integer value: {i.Value}")
-                    : throw new CoercionException($"Int cannot represent non-integer value: {Printer.Print(node)}");
+                    ? int.TryParse(i.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : throw new CoercionException(CoercionMessages.IntOutOfRange(i.Value))
+                    : throw new CoercionException(CoercionMessages.IntNonInteger(Printer.Print(node)));
                 break;
             case "Float":
                 scalar.Description = "The `Float` scalar type represents signed double-precision fractional values as specified by [IEEE 754](https://en.wikipedia.org/wiki/IEEE_floating_point).";
                 scalar.Serialize = SerializeFloat;
-                scalar.ParseValue = v => ToDouble(v) is double d && double.IsFinite(d) ? d : throw new CoercionException($"Float cannot represent non numeric value: {Inspect.Value(v)}");
+                scalar.ParseValue = v => ToDouble(v) is double d && double.IsFinite(d) ? d : throw new CoercionException(CoercionMessages.FloatNonNumeric(Inspect.Value(v)));
                 scalar.ParseLiteral = (node, _) => node switch
                 {
                     IntValueNode i => double.Parse(i.Value, CultureInfo.InvariantCulture),
                     FloatValueNode f => double.Parse(f.Value, CultureInfo.InvariantCulture),
-                    _ => throw new CoercionException($"Float cannot represent non numeric value: {Printer.Print(node)}"),
+                    _ => throw new CoercionException(CoercionMessages.FloatNonNumeric(Printer.Print(node))),
                 };
                 break;
             case "String":
                 scalar.Description = "The `String` scalar type represents textual data, represented as UTF-8 character sequences. The String type is most often used by GraphQL to represent free-form human-readable text.";
                 scalar.Serialize = SerializeString;
-                scalar.ParseValue = v => v as string ?? throw new CoercionException($"String cannot represent a non string value: {Inspect.Value(v)}");
-                scalar.ParseLiteral = (node, _) => node is StringValueNode s ? s.Value : throw new CoercionException($"String cannot represent a non string value: {Printer.Print(node)}");
+                scalar.ParseValue = v => v as string ?? throw new CoercionException(CoercionMessages.StringNonString(Inspect.Value(v)));
+                scalar.ParseLiteral = (node, _) => node is StringValueNode s ? s.Value : throw new CoercionException(CoercionMessages.StringNonString(Printer.Print(node)));
                 break;
             case "Boolean":
                 scalar.Description = "The `Boolean` scalar type represents `true` or `false`.";
                 scalar.Serialize = SerializeBoolean;
-                scalar.ParseValue = v => v is bool b ? b : throw new CoercionException($"Boolean cannot represent a non boolean value: {Inspect.Value(v)}");
-                scalar.ParseLiteral = (node, _) => node is BooleanValueNode b ? b.Value : throw new CoercionException($"Boolean cannot represent a non boolean value: {Printer.Print(node)}");
+                scalar.ParseValue = v => v is bool b ? b : throw new CoercionException(CoercionMessages.BooleanNonBoolean(Inspect.Value(v)));
+                scalar.ParseLiteral = (node, _) => node is BooleanValueNode b ? b.Value : throw new CoercionException(CoercionMessages.BooleanNonBoolean(Printer.Print(node)));
                 break;
             case "ID":
                 scalar.Description = "The `ID` scalar type represents a unique identifier, often used to refetch an object or as key for a cache. The ID type appears in a JSON response as a String; however, it is not intended to be human-readable. When expected as an input type, any string (such as `\"4\"`) or integer (such as `4`) input value will be accepted as an ID.";
@@ -55,13 +55,13 @@ internal static class BuiltInScalars
                     string s => s,
                     int or long or short or byte => Convert.ToString(v, CultureInfo.InvariantCulture)!,
                     double d when double.IsInteger(d) && Math.Abs(d) < 1e21 => ((long)d).ToString(CultureInfo.InvariantCulture),
-                    _ => throw new CoercionException($"ID cannot represent value: {Inspect.Value(v)}"),
+                    _ => throw new CoercionException(CoercionMessages.IdCannotRepresent(Inspect.Value(v))),
                 };
                 scalar.ParseLiteral = (node, _) => node switch
                 {
                     StringValueNode s => s.Value,
                     IntValueNode i => i.Value,
-                    _ => throw new CoercionException($"ID cannot represent a non-string and non-integer value: {Printer.Print(node)}"),
+                    _ => throw new CoercionException(CoercionMessages.IdNonStringNonInteger(Printer.Print(node))),
                 };
                 break;
             default:
@@ -75,15 +75,15 @@ internal static class BuiltInScalars
         var d = ToDouble(v);
         if (d is null || v is bool)
         {
-            throw new CoercionException($"Int cannot represent non-integer value: {Inspect.Value(v)}");
+            throw new CoercionException(CoercionMessages.IntNonInteger(Inspect.Value(v)));
         }
         if (!double.IsInteger(d.Value))
         {
-            throw new CoercionException($"Int cannot represent non-integer value: {Inspect.Value(v)}");
+            throw new CoercionException(CoercionMessages.IntNonInteger(Inspect.Value(v)));
         }
         if (d.Value > int.MaxValue || d.Value < int.MinValue)
         {
-            throw new CoercionException($"Int cannot represent non 32-bit signed integer value: {Inspect.Value(v)}");
+            throw new CoercionException(CoercionMessages.IntOutOfRange(Inspect.Value(v)));
         }
         return (int)d.Value;
     }
@@ -102,11 +102,11 @@ internal static class BuiltInScalars
         var d = ToDouble(v);
         if (d is null || !double.IsInteger(d.Value))
         {
-            throw new CoercionException($"Int cannot represent non-integer value: {Inspect.Value(v)}");
+            throw new CoercionException(CoercionMessages.IntNonInteger(Inspect.Value(v)));
         }
         if (d.Value > int.MaxValue || d.Value < int.MinValue)
         {
-            throw new CoercionException($"Int cannot represent non 32-bit signed integer value: {Inspect.Value(v)}");
+            throw new CoercionException(CoercionMessages.IntOutOfRange(Inspect.Value(v)));
         }
         return (int)d.Value;
     }
@@ -122,7 +122,7 @@ internal static class BuiltInScalars
                 break;
         }
         var d = ToDouble(v);
-        return d is double x && double.IsFinite(x) ? x : throw new CoercionException($"Float cannot represent non numeric value: {Inspect.Value(v)}");
+        return d is double x && double.IsFinite(x) ? x : throw new CoercionException(CoercionMessages.FloatNonNumeric(Inspect.Value(v)));
     }
 
     private static object SerializeString(object v) => v switch
@@ -135,14 +135,14 @@ internal static class BuiltInScalars
         char c => c.ToString(),
         Guid g => g.ToString(),
         Enum e => e.ToString(),
-        _ => throw new CoercionException($"String cannot represent value: {Inspect.Value(v)}"),
+        _ => throw new CoercionException(CoercionMessages.StringCannotRepresent(Inspect.Value(v))),
     };
 
     private static object SerializeBoolean(object v) => v switch
     {
         bool b => b,
         _ when ToDouble(v) is double d && double.IsFinite(d) => d != 0,
-        _ => throw new CoercionException($"Boolean cannot represent a non boolean value: {Inspect.Value(v)}"),
+        _ => throw new CoercionException(CoercionMessages.BooleanNonBoolean(Inspect.Value(v))),
     };
 
     private static object SerializeId(object v) => v switch
@@ -151,7 +151,7 @@ internal static class BuiltInScalars
         Guid g => g.ToString(),
         int or long or short or byte or uint or ulong or ushort or sbyte => Convert.ToString(v, CultureInfo.InvariantCulture)!,
         double d when double.IsInteger(d) => Inspect.Number(d),
-        _ => throw new CoercionException($"ID cannot represent value: {Inspect.Value(v)}"),
+        _ => throw new CoercionException(CoercionMessages.IdCannotRepresent(Inspect.Value(v))),
     };
 
     public static double? ToDouble(object? v) => v switch
