@@ -12,7 +12,8 @@ public sealed partial class Schema
     private readonly Dictionary<string, NamedType> _types;
     private readonly Dictionary<string, DirectiveDefinition> _directives;
     private readonly Dictionary<NamedType, IReadOnlyList<ObjectType>> _possibleTypes = [];
-    private readonly Dictionary<(NamedType, NamedType), bool> _subTypes = [];
+    // Filled lazily by concurrent requests, hence concurrent.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(NamedType, NamedType), bool> _subTypes = new();
 
     internal Schema(string? description, Dictionary<string, NamedType> types, Dictionary<string, DirectiveDefinition> directives, ObjectType? query, ObjectType? mutation, ObjectType? subscription)
     {
@@ -117,10 +118,7 @@ public sealed partial class Schema
             InterfaceType i => maybeSub is IFieldsType f && f.Interfaces.Contains(i),
             _ => false,
         };
-        lock (_subTypes)
-        {
-            _subTypes[(abstractType, maybeSub)] = result;
-        }
+        _subTypes[(abstractType, maybeSub)] = result;
         return result;
     }
 

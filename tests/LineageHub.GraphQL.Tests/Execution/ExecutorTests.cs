@@ -165,4 +165,14 @@ public sealed class ExecutorTests
         });
         Assert.Equal("""{"data":{"a":1},"extensions":{"cost":3}}""", await new GraphQLExecutor(schema).RunAsync("{ a }"));
     }
+
+    [Fact]
+    public async Task Execute_ManyConcurrentRequests_AllSucceed()
+    {
+        var executor = Some.LibraryExecutor();
+        var runs = Enumerable.Range(0, 200).Select(i => Task.Run(() => executor.RunAsync(
+            i % 2 == 0 ? "{ search(text: \"x\") { ... on Named { name } ... on Book { title author { name } } } }" : "{ books { author { name } } node(id: \"b1\") { id } }")));
+        var results = await Task.WhenAll(runs);
+        Assert.All(results, r => Assert.DoesNotContain("errors", r, StringComparison.Ordinal));
+    }
 }
