@@ -21,12 +21,18 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
         _cancellationToken = cancellationToken;
     }
 
+    // Resolvers that leave the executor's loop (ConfigureAwait(false)) may queue keys while the loop is
+    // idle; this wakes it so the keys are dispatched.
+    internal Action? OnPending { get; init; }
+
     /// <summary>How many batch calls this loader has made (for tests and diagnostics).</summary>
     public int BatchCount { get; private set; }
 
     /// <summary>Queues <paramref name="key"/> (or returns the cached load of it).</summary>
     public Task<TValue?> LoadAsync(TKey key)
     {
+        bool first;
+        Task<TValue?> task;
         lock (_lock)
         {
             if (_cache.TryGetValue(key, out var cached))
@@ -34,10 +40,16 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
                 return cached;
             }
             var source = new TaskCompletionSource<TValue?>();
+            first = _pending.Count == 0;
             _pending[key] = source;
             _cache[key] = source.Task;
-            return source.Task;
+            task = source.Task;
         }
+        if (first && SynchronizationContext.Current is not ExecutionPump)
+        {
+            OnPending?.Invoke();
+        }
+        return task;
     }
 
     /// <summary>Queues many keys; the result has one entry per key, in order.</summary>

@@ -25,6 +25,9 @@ internal sealed class ExecutionPump : SynchronizationContext
         signal?.TrySetResult();
     }
 
+    /// <summary>Makes the loop look again (e.g. a DataLoader got keys from a thread outside the loop).</summary>
+    public void Wake() => Post(static _ => { }, null);
+
     public override void Send(SendOrPostCallback d, object? state) => throw new NotSupportedException("synchronous send is not supported");
 
     public override SynchronizationContext CreateCopy() => this;
@@ -32,6 +35,13 @@ internal sealed class ExecutionPump : SynchronizationContext
     public async Task<T> RunAsync<T>(Func<Task<T>> body, RequestContext request)
     {
         var task = RunInside(body);
+        if (task.IsCompleted)
+        {
+            return await task.ConfigureAwait(false);
+        }
+        // Cancellation also wakes the loop, so a resolver that never finishes cannot hold the request.
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = request.CancellationToken.Register(static state => ((TaskCompletionSource)state!).TrySetResult(), cancelled);
         while (!task.IsCompleted)
         {
             if (TryDequeue(out var item))
@@ -47,6 +57,10 @@ internal sealed class ExecutionPump : SynchronizationContext
             {
                 continue;
             }
+            if (request.CancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(request.CancellationToken);
+            }
             Task wait;
             lock (_lock)
             {
@@ -57,8 +71,8 @@ internal sealed class ExecutionPump : SynchronizationContext
                 _signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 wait = _signal.Task;
             }
-            // Wake for new work or completion; the body's last continuation is itself posted here.
-            await Task.WhenAny(wait, task).ConfigureAwait(false);
+            // Wake for new work, completion or cancellation; the body's last continuation is itself posted here.
+            await Task.WhenAny(wait, task, cancelled.Task).ConfigureAwait(false);
         }
         return await task.ConfigureAwait(false);
     }

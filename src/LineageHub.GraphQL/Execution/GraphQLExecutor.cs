@@ -80,6 +80,7 @@ public sealed class GraphQLExecutor
         var requestContext = new RequestContext(request.Services, request.UserContext, cancellationToken);
         var context = new ExecutionContext(Schema, document, variables, requestContext);
         var pump = new ExecutionPump();
+        requestContext.OnLoaderPending = pump.Wake;
         try
         {
             var data = await pump.RunAsync(() => context.ExecuteOperationAsync(root, operation, request.RootValue).AsTask(), requestContext).ConfigureAwait(false);

@@ -44,11 +44,14 @@ public sealed class RequestContext
                 return existing as DataLoader<TKey, TValue>
                     ?? throw new InvalidOperationException($"DataLoader \"{name}\" was created with other key or value types.");
             }
-            var loader = new DataLoader<TKey, TValue>(batch, CancellationToken);
+            var loader = new DataLoader<TKey, TValue>(batch, CancellationToken) { OnPending = () => OnLoaderPending?.Invoke() };
             _loaders[name] = loader;
             return loader;
         }
     }
+
+    /// <summary>Set by the executor: wakes its loop when a loader gets its first pending key.</summary>
+    internal Action? OnLoaderPending { get; set; }
 
     /// <summary>Starts every loader's pending batch; true when any batch was started.</summary>
     internal bool DispatchPendingLoaders()

@@ -62,4 +62,20 @@ public sealed class DataLoaderTests
         Assert.Equal([100, 100], batches);
         Assert.Contains("\"child\":{\"id\":2099}", result.ToJson(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Executor_LoaderUsedAfterConfigureAwaitFalse_StillDispatches()
+    {
+        var schema = LineageHub.GraphQL.Types.Schema.FromSdl("type Query { items: [Int!]! value(k: Int!): Int }");
+        schema.Resolve("Query", "value", async ctx =>
+        {
+            // Leaves the executor's loop before touching the loader.
+            await Task.Delay(10).ConfigureAwait(false);
+            var loader = ctx.Request.GetDataLoader<int, object>("v", (keys, _) => Task.FromResult<IReadOnlyDictionary<int, object>>(keys.ToDictionary(k => k, k => (object)(k * 2))));
+            return await loader.LoadAsync(ctx.GetArgument<int>("k")).ConfigureAwait(false);
+        });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var result = await new GraphQLExecutor(schema).ExecuteAsync(new GraphQLRequest { Query = "{ a: value(k: 1) b: value(k: 2) }" }, timeout.Token);
+        Assert.Equal("""{"data":{"a":2,"b":4}}""", result.ToJson());
+    }
 }

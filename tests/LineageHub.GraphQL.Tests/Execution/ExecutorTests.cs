@@ -175,4 +175,15 @@ public sealed class ExecutorTests
         var results = await Task.WhenAll(runs);
         Assert.All(results, r => Assert.DoesNotContain("errors", r, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Execute_ResolverIgnoringCancellation_StillEndsAtCancellation()
+    {
+        var schema = LineageHub.GraphQL.Types.Schema.FromSdl("type Query { stuck: Int }");
+        var never = new TaskCompletionSource<object?>();
+        schema.Resolve("Query", "stuck", _ => new ValueTask<object?>(never.Task));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var result = await new GraphQLExecutor(schema).ExecuteAsync(new GraphQLRequest { Query = "{ stuck }" }, cts.Token).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(RequestErrorKind.Timeout, result.RequestError);
+    }
 }
