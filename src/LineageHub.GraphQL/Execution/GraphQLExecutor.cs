@@ -46,7 +46,7 @@ public sealed class GraphQLExecutor
             return ExecutionResult.Fail(RequestErrorKind.MutationNotAllowed,
                 [new GraphQLError(ExecutionMessages.OnlyQueriesAllowed(operation.Operation))]);
         }
-        var limitErrors = OperationLimits.Check(Schema, document, operation, Options);
+        var limitErrors = prepared.LimitErrors.GetOrAdd(operation, op => OperationLimits.Check(Schema, document, op, Options));
         if (limitErrors.Count > 0)
         {
             return ExecutionResult.Fail(RequestErrorKind.Validation, limitErrors);
@@ -89,7 +89,7 @@ public sealed class GraphQLExecutor
                 Data = data,
                 HasData = true,
                 Errors = context.Errors,
-                Extensions = requestContext.ResponseExtensions.Count > 0 ? new Dictionary<string, object?>(requestContext.ResponseExtensions, StringComparer.Ordinal) : null,
+                Extensions = requestContext.ResponseExtensionsIfAny,
             };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -6,7 +6,11 @@ namespace LineageHub.GraphQL.Execution;
 /// </summary>
 public sealed class RequestContext
 {
-    private readonly Dictionary<string, IDataLoaderDispatch> _loaders = new(StringComparer.Ordinal);
+    // Created on first use: most requests touch none of them, and every request pays for what it allocates.
+    private Dictionary<string, IDataLoaderDispatch>? _loaders;
+    private IDictionary<string, object?>? _responseExtensions;
+    private IDictionary<string, object?>? _items;
+    private readonly Lock _lock = new();
 
     internal RequestContext(IServiceProvider? services, object? userContext, CancellationToken cancellationToken)
     {
@@ -25,10 +29,39 @@ public sealed class RequestContext
     public CancellationToken CancellationToken { get; }
 
     /// <summary>Entries resolvers add to the response's <c>extensions</c> map (spec 7.1.3), e.g. tracing or cost.</summary>
-    public IDictionary<string, object?> ResponseExtensions { get; } = new System.Collections.Concurrent.ConcurrentDictionary<string, object?>(StringComparer.Ordinal);
+    public IDictionary<string, object?> ResponseExtensions
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _responseExtensions ??= new System.Collections.Concurrent.ConcurrentDictionary<string, object?>(StringComparer.Ordinal);
+            }
+        }
+    }
+
+    internal IReadOnlyDictionary<string, object?>? ResponseExtensionsIfAny
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _responseExtensions is { Count: > 0 } e ? new Dictionary<string, object?>(e, StringComparer.Ordinal) : null;
+            }
+        }
+    }
 
     /// <summary>Free-form per-request storage for resolvers.</summary>
-    public IDictionary<string, object?> Items { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+    public IDictionary<string, object?> Items
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _items ??= new System.Collections.Concurrent.ConcurrentDictionary<string, object?>(StringComparer.Ordinal);
+            }
+        }
+    }
 
     /// <summary>
     /// The request's loader named <paramref name="name"/>, created on first use with <paramref name="batch"/>.
@@ -37,8 +70,9 @@ public sealed class RequestContext
     public DataLoader<TKey, TValue> GetDataLoader<TKey, TValue>(string name, BatchLoadFunction<TKey, TValue> batch)
         where TKey : notnull
     {
-        lock (_loaders)
+        lock (_lock)
         {
+            _loaders ??= new Dictionary<string, IDataLoaderDispatch>(StringComparer.Ordinal);
             if (_loaders.TryGetValue(name, out var existing))
             {
                 return existing as DataLoader<TKey, TValue>
@@ -57,9 +91,9 @@ public sealed class RequestContext
     internal bool DispatchPendingLoaders()
     {
         IDataLoaderDispatch[] loaders;
-        lock (_loaders)
+        lock (_lock)
         {
-            if (_loaders.Count == 0)
+            if (_loaders is null || _loaders.Count == 0)
             {
                 return false;
             }

@@ -83,16 +83,12 @@ internal sealed partial class GraphQLHttpHandler(GraphQLExecutor executor, Graph
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         timeout.CancelAfter(options.Timeout);
-        var execution = executor.ExecuteAsync(request, timeout.Token);
-        try
-        {
-            // Resolvers that ignore cancellation still cannot hold the response past the deadline (plus grace).
-            return await execution.WaitAsync(options.Timeout + TimeSpan.FromSeconds(1), aborted);
-        }
-        catch (TimeoutException)
-        {
-            return new ExecutionResult { Errors = [new GraphQLError(HttpMessages.TimedOut(options.Timeout))], RequestError = RequestErrorKind.Timeout };
-        }
+        // The executor's loop wakes on cancellation, so even a resolver that ignores its token cannot hold
+        // the response past the deadline.
+        var result = await executor.ExecuteAsync(request, timeout.Token);
+        return result.RequestError == RequestErrorKind.Timeout && !aborted.IsCancellationRequested
+            ? result with { Errors = [new GraphQLError(HttpMessages.TimedOut(options.Timeout))] }
+            : result;
     }
 
     // GraphQL over HTTP 6.4: with application/json every well-formed request gets 200; with
