@@ -10,13 +10,13 @@ internal sealed partial class FieldSelectionMergingRule
     // comparison of fields whose sub-selections must merge collects it again.
     private Dictionary<string, List<FieldInfo>> Collect(ValidationContext context, NamedType? parentType, SelectionSetNode selectionSet)
     {
-        if (_collected.TryGetValue((selectionSet, parentType), out var cached))
+        if (_collected.TryGetValue(selectionSet, out var cached) && cached.Type == parentType)
         {
-            return cached;
+            return cached.Fields;
         }
-        var result = new Dictionary<string, List<FieldInfo>>(StringComparer.Ordinal);
+        var result = new Dictionary<string, List<FieldInfo>>(selectionSet.Selections.Count, StringComparer.Ordinal);
         Collect(context, parentType, selectionSet, result, null, null);
-        _collected[(selectionSet, parentType)] = result;
+        _collected[selectionSet] = (parentType, result);
         return result;
     }
 
@@ -30,7 +30,7 @@ internal sealed partial class FieldSelectionMergingRule
                     var definition = parentType is null ? null : context.Schema.GetField(parentType, field.Name);
                     if (!result.TryGetValue(field.ResponseKey, out var list))
                     {
-                        result[field.ResponseKey] = list = [];
+                        result[field.ResponseKey] = list = new List<FieldInfo>(2);
                     }
                     list.Add(new FieldInfo(parentType, field, definition, origin));
                     break;

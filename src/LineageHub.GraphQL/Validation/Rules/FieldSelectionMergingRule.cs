@@ -15,9 +15,9 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
 
     public override string SpecSection => "5.3.2";
 
-    private readonly Dictionary<(SelectionSetNode, NamedType?), Dictionary<string, List<FieldInfo>>> _collected = [];
+    private readonly Dictionary<SelectionSetNode, (NamedType? Type, Dictionary<string, List<FieldInfo>> Fields)> _collected = new(ReferenceEqualityComparer.Instance);
 
-    private sealed record FieldInfo(NamedType? ParentType, FieldNode Node, FieldDefinition? Definition, string? Origin);
+    private readonly record struct FieldInfo(NamedType? ParentType, FieldNode Node, FieldDefinition? Definition, string? Origin);
 
     private sealed record Conflict(string ResponseName, object Reason, List<FieldNode> Nodes1, List<FieldNode> Nodes2);
 
@@ -150,7 +150,7 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
         {
             var fieldsA = Collect(context, typeA?.NamedType, setA);
             var fieldsB = Collect(context, typeB?.NamedType, setB);
-            var subConflicts = new List<Conflict>();
+            List<Conflict>? subConflicts = null;
             foreach (var (name, groupA) in fieldsA)
             {
                 if (!fieldsB.TryGetValue(name, out var groupB))
@@ -164,12 +164,12 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
                     {
                         if (FindConflict(context, name, mutuallyExclusive, fa, fb) is { } sub)
                         {
-                            subConflicts.Add(sub);
+                            (subConflicts ??= []).Add(sub);
                         }
                     }
                 }
             }
-            if (subConflicts.Count > 0)
+            if (subConflicts is not null)
             {
                 return new Conflict(responseName, subConflicts,
                     [a.Node, .. subConflicts.SelectMany(c => c.Nodes1)],
