@@ -107,6 +107,9 @@ public sealed partial class LineageIndex
             var offsets = adjacency.Offsets;
             var items = adjacency.Items;
             var compactNodes = adjacency.CompactNodes;
+            // After a compaction there is no overflow at all: skip the per-node look-up, which would cost
+            // a cache miss per node on a large graph.
+            var hasOverflow = adjacency.OverflowCount > 0;
             var head = 0;
             for (_depth = 0; head < _count && !_stopped; _depth++)
             {
@@ -119,10 +122,13 @@ public sealed partial class LineageIndex
                     {
                         Expand(items.AsSpan(2 * offsets[node], 2 * (offsets[node + 1] - offsets[node])));
                     }
-                    var (overflow, count) = adjacency.OverflowOf(node);
-                    if (count > 0 && !_stopped)
+                    if (hasOverflow && !_stopped)
                     {
-                        Expand(overflow.AsSpan(0, 2 * count));
+                        var (overflow, count) = adjacency.OverflowOf(node);
+                        if (count > 0)
+                        {
+                            Expand(overflow.AsSpan(0, 2 * count));
+                        }
                     }
                     if (_stopped)
                     {
