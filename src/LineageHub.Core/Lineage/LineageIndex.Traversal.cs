@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using LineageHub.Core.Domain;
 
 namespace LineageHub.Core.Lineage;
@@ -11,6 +13,10 @@ public sealed partial class LineageIndex
     [ThreadStatic] private static ulong[]? t_visited;
 
     private const int ClockCheckInterval = 4096;
+
+    // How many queued nodes ahead of the one being expanded to prefetch: far enough to cover a memory
+    // round trip, near enough that the lines are still in cache when they are used.
+    private const int PrefetchDistance = 32;
 
     /// <summary>
     /// Walks from the request's start within its budgets, seeing only nodes and edges created by ledger
@@ -117,6 +123,7 @@ public sealed partial class LineageIndex
                 LevelStarts.Add(levelEnd);
                 for (; head < levelEnd; head++)
                 {
+                    PrefetchAhead(_queue, _count, head, offsets, items, compactNodes);
                     var node = _queue[head];
                     if (node < compactNodes)
                     {
@@ -202,6 +209,33 @@ public sealed partial class LineageIndex
             }
             _queue = queue;
             _count = count;
+        }
+
+        // The queue says which nodes come next, so their adjacency can be fetched from memory before it is
+        // needed: on a large graph each node's offsets and items are two cache misses, and overlapping them
+        // is most of a closure's speed. Two stages, since the items' address needs the offsets: offsets
+        // 2·D nodes ahead, items D nodes ahead (by then their offsets are in cache).
+        private static unsafe void PrefetchAhead(int[] queue, int count, int head, int[] offsets, int[] items, int compactNodes)
+        {
+            if (!Sse.IsSupported)
+            {
+                return;
+            }
+            // A prefetch is only a hint that never faults, so an address gone stale by a GC move is harmless.
+            var far = head + (2 * PrefetchDistance);
+            if (far < count && queue[far] < compactNodes)
+            {
+                Sse.Prefetch0(Unsafe.AsPointer(ref offsets[queue[far]]));
+            }
+            var near = head + PrefetchDistance;
+            if (near < count && queue[near] < compactNodes)
+            {
+                var at = 2 * offsets[queue[near]];
+                if (at < items.Length)
+                {
+                    Sse.Prefetch0(Unsafe.AsPointer(ref items[at]));
+                }
+            }
         }
 
         private void Mark(int node) => _visited[node >> 6] |= 1UL << (node & 63);
