@@ -15,6 +15,8 @@ public sealed class CliTests : IDisposable
     [InlineData("root", new string[] { "--help" })]
     [InlineData("ledger", new[] { "ledger", "--help" })]
     [InlineData("lineage", new[] { "lineage", "--help" })]
+    [InlineData("snapshot", new[] { "snapshot", "--help" })]
+    [InlineData("proof", new[] { "proof", "--help" })]
     public async Task Help_MatchesTheApprovedText(string name, string[] args)
     {
         // The CLI is a public contract: a change to it must show up as a diff of these files.
