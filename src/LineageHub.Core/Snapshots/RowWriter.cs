@@ -80,7 +80,10 @@ public sealed class RowWriter
             var span = _row.GetSpan(5 + length);
             span[0] = (byte)_tags[c];
             BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)length);
-            texts.Slice(_starts[c], length).CopyTo(span[5..]);
+            if (length > 0)
+            {
+                texts.Slice(_starts[c], length).CopyTo(span[5..]);
+            }
             _row.Advance(5 + length);
             if (c == _schema.KeySourceIndex)
             {
