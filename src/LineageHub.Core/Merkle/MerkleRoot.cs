@@ -20,20 +20,36 @@ public static class MerkleRoot
             return MerkleHash.Empty.ToArray();
         }
         var level = leafHashes.ToArray();
+        return ComputeInPlace(level);
+    }
+
+    /// <summary>
+    /// MTH over <paramref name="leafHashes"/>, overwriting them with the inner levels as it climbs: for callers
+    /// that own a pooled buffer and do not need the leaves afterwards (no copy, no allocation but the root).
+    /// </summary>
+    public static byte[] ComputeInPlace(Span<byte> leafHashes)
+    {
+        Guard.That(leafHashes.Length % MerkleHash.Size == 0, "leaf hashes are 32 bytes each");
+        var n = leafHashes.Length / MerkleHash.Size;
+        if (n == 0)
+        {
+            return MerkleHash.Empty.ToArray();
+        }
+        var level = leafHashes;
         while (n > 1)
         {
             var pairs = n / 2;
             for (var i = 0; i < pairs; i++)
             {
-                Node(level.AsSpan(2 * i * MerkleHash.Size, 2 * MerkleHash.Size), level.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
+                Node(level.Slice(2 * i * MerkleHash.Size, 2 * MerkleHash.Size), level.Slice(i * MerkleHash.Size, MerkleHash.Size));
             }
             if (n % 2 == 1)
             {
-                level.AsSpan((n - 1) * MerkleHash.Size, MerkleHash.Size).CopyTo(level.AsSpan(pairs * MerkleHash.Size));
+                level.Slice((n - 1) * MerkleHash.Size, MerkleHash.Size).CopyTo(level[(pairs * MerkleHash.Size)..]);
             }
             n = pairs + (n % 2);
         }
-        return level[..MerkleHash.Size];
+        return level[..MerkleHash.Size].ToArray();
     }
 
     /// <summary>RFC 9162 §2.1.3.1 PATH(index, D[0:n]) over the given leaf hashes, from the leaf's sibling up.</summary>
@@ -71,7 +87,9 @@ public static class MerkleRoot
     // 0x01 ‖ left ‖ right, hashed in place: the two children are the 64 bytes read.
     private static void Node(ReadOnlySpan<byte> children, Span<byte> destination)
     {
-        ReadOnlySpan<byte> prefix = [0x01];
-        SmallSha256.Hash(prefix, children, default, destination);
+        Span<byte> message = stackalloc byte[1 + (2 * MerkleHash.Size)];
+        message[0] = 0x01;
+        children.CopyTo(message[1..]);
+        SmallSha256.Hash(message, default, default, destination);
     }
 }

@@ -78,6 +78,12 @@ public sealed partial class TableSnapshotBuilder
             _offsets[++Count] = start + row.Length;
         }
 
+        public void Reset()
+        {
+            Count = 0;
+            Hashing = null;
+        }
+
         public ReadOnlySpan<byte> Row(int i) => _data.AsSpan(_offsets[i], _offsets[i + 1] - _offsets[i]);
 
         public ReadOnlySpan<byte> Key(int i) => _data.AsSpan(_keyStarts[i], _keyLengths[i]);
@@ -89,8 +95,11 @@ public sealed partial class TableSnapshotBuilder
         // salt = HMAC(key, key value or row); leaf = SHA-256(0x00 ‖ salt ‖ row).
         public void Hash(SmallSha256.Hmac hmac, bool keyed)
         {
-            _salts = new byte[Count * MerkleHash.Size];
-            _leaves = new byte[Count * MerkleHash.Size];
+            if (_salts.Length < Count * MerkleHash.Size)
+            {
+                _salts = new byte[BatchRows * MerkleHash.Size];
+                _leaves = new byte[BatchRows * MerkleHash.Size];
+            }
             ReadOnlySpan<byte> leafPrefix = [0x00];
             for (var i = 0; i < Count; i++)
             {

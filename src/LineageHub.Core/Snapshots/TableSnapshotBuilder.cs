@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using LineageHub.Core.Hashing;
 using LineageHub.Core.Merkle;
@@ -18,6 +19,7 @@ public sealed partial class TableSnapshotBuilder
     private readonly SnapshotSaltKey _salt;
     private readonly TableSnapshotOptions _options;
     private readonly Queue<RowBatch> _inFlight = new();
+    private readonly Stack<RowBatch> _free = new();
     private readonly List<PendingChunk> _chunks = [];
     private readonly ByteBuffer _chunkLeaves = new(SnapshotFormat.MaxChunkRows * MerkleHash.Size / 8);
     private readonly int _maxInFlight;
@@ -99,7 +101,8 @@ public sealed partial class TableSnapshotBuilder
         var keyed = _schema.KeySourceIndex >= 0;
         batch.Hashing = Task.Run(() => batch.Hash(hmac, keyed));
         _inFlight.Enqueue(batch);
-        _current = new RowBatch();
+        // Batches are reused: each holds a megabyte or more, and fresh ones would all be large-object-heap allocations.
+        _current = _free.Count > 0 ? _free.Pop() : new RowBatch();
         while (_inFlight.Count > _maxInFlight)
         {
             Cut(_inFlight.Dequeue());
@@ -133,33 +136,45 @@ public sealed partial class TableSnapshotBuilder
             }
             else if (i == batch.Count - 1)
             {
-                // The batch is returned to nothing; keep the key a chunk may end on.
+                // The batch is about to be reused; keep the key a chunk may end on.
                 _chunkLastKey = batch.Key(i).ToArray();
             }
         }
+        batch.Reset();
+        _free.Push(batch);
+    }
+
+    private static byte[] RootAndReturn(byte[] leaves, int length)
+    {
+        var root = MerkleRoot.ComputeInPlace(leaves.AsSpan(0, length));
+        ArrayPool<byte>.Shared.Return(leaves);
+        return root;
     }
 
     private void CloseChunk()
     {
-        var leaves = _chunkLeaves.Span.ToArray();
+        // Pooled: a chunk's leaves are over 85 KB, and a fresh array per chunk would mean gen-2 collections.
+        var length = _chunkLeaves.Length;
+        var leaves = ArrayPool<byte>.Shared.Rent(length);
+        _chunkLeaves.Span.CopyTo(leaves);
         _chunkLeaves.Clear();
-        var rows = leaves.Length / MerkleHash.Size;
+        var rows = length / MerkleHash.Size;
         string? first = _schema.KeySourceIndex >= 0 ? RowCodec.KeyText(_chunkFirstKey) : null;
         string? last = _schema.KeySourceIndex >= 0 ? RowCodec.KeyText(_chunkLastKey) : null;
         var pending = new PendingChunk(_chunkFirstRow, rows, first, last);
         if (_captured is { } c && c.Chunk == _chunks.Count)
         {
-            c.ChunkLeaves = leaves;
+            c.ChunkLeaves = leaves.AsSpan(0, length).ToArray();
         }
         if (_chunkRowBytes is not null)
         {
-            pending.Root = Task.FromResult(MerkleRoot.Compute(leaves));
+            pending.Root = Task.FromResult(RootAndReturn(leaves, length));
             _options.ChunkRows!(pending.Resolve(), _chunkRowBytes);
             _chunkRowBytes = [];
         }
         else
         {
-            pending.Root = Task.Run(() => MerkleRoot.Compute(leaves));
+            pending.Root = Task.Run(() => RootAndReturn(leaves, length));
         }
         _chunks.Add(pending);
     }
