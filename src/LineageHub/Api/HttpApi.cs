@@ -46,6 +46,8 @@ public static class HttpApi
             Results.Json(await service.VerifyAsync(ct), ApiJson.Options));
         app.MapGet("/api/lineage", async (LocalLineageService service, string start, string? direction, int? depth, int? maxNodes, string? asOf, string? edgeKinds, double? timeoutSeconds, CancellationToken ct) =>
             Results.Json(await service.LineageAsync(new LineageQuery(start, direction ?? "upstream", depth, maxNodes, asOf, edgeKinds, timeoutSeconds), ct), ApiJson.Options));
+        app.MapGet("/api/nodes", async (LocalLineageService service, string id, CancellationToken ct) =>
+            Results.Json(await service.FindNodeAsync(id, ct) ?? throw LineageHubException.NotFound($"no node {id}"), ApiJson.Options));
         app.MapPost("/api/changesets", async (HttpContext context, LocalLineageService service, CancellationToken ct) =>
         {
             var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>();

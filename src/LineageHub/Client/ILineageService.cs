@@ -18,6 +18,9 @@ public interface ILineageService : IAsyncDisposable
 
     Task<LineageJson> LineageAsync(LineageQuery query, CancellationToken cancellationToken);
 
+    /// <summary>The node with this id (kind:key), or null when none is recorded.</summary>
+    Task<NodeJson?> FindNodeAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>Appends a change set given in its JSON form (<see cref="Core.Ledger.ChangeSetJson"/>).</summary>
     Task<AppendResultJson> AppendAsync(byte[] changeSetJson, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using LineageHub.Api.Contracts;
+using LineageHub.Core.Domain;
 using LineageHub.Core.Ledger;
 using LineageHub.Core.Storage;
 
@@ -27,6 +28,9 @@ public sealed class LocalLineageService(ILineageStore store, bool ownsStore) : I
 
     public async Task<LineageJson> LineageAsync(LineageQuery query, CancellationToken cancellationToken) =>
         LineageJson.From(await store.TraverseAsync(query.ToRequest(), cancellationToken));
+
+    public async Task<NodeJson?> FindNodeAsync(string id, CancellationToken cancellationToken) =>
+        await store.FindNodeAsync(NodeKey.Parse(id), cancellationToken) is { } record ? NodeJson.From(record) : null;
 
     public async Task<AppendResultJson> AppendAsync(byte[] changeSetJson, CancellationToken cancellationToken) =>
         AppendResultJson.From(await store.AppendAsync(ChangeSetJson.Parse(changeSetJson), cancellationToken));

@@ -47,6 +47,18 @@ public sealed class RemoteLineageService : ILineageService
         return GetAsync<LineageJson>("api/lineage?" + string.Join('&', parameters), cancellationToken);
     }
 
+    public async Task<NodeJson?> FindNodeAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetAsync<NodeJson>($"api/nodes?id={Uri.EscapeDataString(id)}", cancellationToken);
+        }
+        catch (LineageHubException ex) when (ex.Code == ErrorCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     public async Task<AppendResultJson> AppendAsync(byte[] changeSetJson, CancellationToken cancellationToken)
     {
         using var content = new ByteArrayContent(changeSetJson);

@@ -1,0 +1,169 @@
+using System.Buffers.Binary;
+using LineageHub.Core.Merkle;
+
+namespace LineageHub.Core.Snapshots;
+
+/// <summary>Checks row and chunk proofs offline, from the proof alone and optionally a trusted root.</summary>
+public static class SnapshotProofVerifier
+{
+    /// <summary>Verifies a row proof; with <paramref name="trustedRoot"/> the proof must also be against that root.</summary>
+    public static ProofCheck Verify(RowProof proof, string? trustedRoot = null)
+    {
+        if (proof.Format != SnapshotFormat.RowProofFormat)
+        {
+            return ProofCheck.Invalid(SnapshotMessages.ProofFormat);
+        }
+        if (!TryHex(proof.Root, out var root) || !TryHex(proof.Salt, out var salt)
+            || !TryPath(proof.SchemaPath, out var schemaPath) || !TryPath(proof.RowPath, out var rowPath) || !TryPath(proof.ChunkPath, out var chunkPath))
+        {
+            return ProofCheck.Invalid(SnapshotMessages.ProofHex);
+        }
+        if (trustedRoot is not null && !string.Equals(trustedRoot, proof.Root, StringComparison.OrdinalIgnoreCase))
+        {
+            return ProofCheck.Invalid(SnapshotMessages.RootDiffers);
+        }
+        byte[] schemaBytes;
+        try
+        {
+            schemaBytes = Convert.FromHexString(proof.Schema);
+        }
+        catch (FormatException)
+        {
+            return ProofCheck.Invalid(SnapshotMessages.ProofSchema);
+        }
+        if (TableSchema.Decode(schemaBytes) is not { } schema)
+        {
+            return ProofCheck.Invalid(SnapshotMessages.ProofSchema);
+        }
+        if (!schema.Columns.SequenceEqual(proof.Columns.Select(c => c.Name)))
+        {
+            return ProofCheck.Invalid(SnapshotMessages.ProofColumns);
+        }
+        if (proof.ChunkCount < 1 || proof.Chunk < 0 || proof.Chunk >= proof.ChunkCount || proof.ChunkRows < 1)
+        {
+            return ProofCheck.Invalid(MerkleMessages.LeafIndexOutOfRange);
+        }
+        var treeSize = (ulong)proof.ChunkCount + 1;
+        var schemaCheck = MerkleProofVerifier.VerifyInclusion(0, treeSize, MerkleHash.Leaf(schemaBytes), schemaPath, root);
+        if (!schemaCheck.IsValid)
+        {
+            return ProofCheck.Invalid($"{SnapshotMessages.SchemaNotInRoot}: {schemaCheck.Failure}");
+        }
+        var values = new List<CanonicalValue>();
+        foreach (var column in proof.Columns)
+        {
+            if (column.Type.Length != 1 || !Enum.IsDefined((ValueTag)column.Type[0]) || ((ValueTag)column.Type[0] == ValueTag.Null) != (column.Value is null))
+            {
+                return ProofCheck.Invalid(SnapshotMessages.ProofValue);
+            }
+            values.Add(new CanonicalValue((ValueTag)column.Type[0], column.Value ?? ""));
+        }
+        var row = RowCodec.Encode(values);
+        var leaf = MerkleHash.Leaf([.. salt, .. row]);
+        if (proof.RowInChunk < 0 || proof.RowInChunk >= proof.ChunkRows)
+        {
+            return ProofCheck.Invalid(MerkleMessages.LeafIndexOutOfRange);
+        }
+        var chunkRoot = FoldInclusion((ulong)proof.RowInChunk, (ulong)proof.ChunkRows, leaf, rowPath, out var failure);
+        if (chunkRoot is null)
+        {
+            return ProofCheck.Invalid($"{SnapshotMessages.RowNotInRoot}: {failure}");
+        }
+        var chunkLeafData = new byte[8 + MerkleHash.Size];
+        BinaryPrimitives.WriteUInt64BigEndian(chunkLeafData, (ulong)proof.ChunkRows);
+        chunkRoot.CopyTo(chunkLeafData, 8);
+        var check = MerkleProofVerifier.VerifyInclusion((ulong)proof.Chunk + 1, treeSize, MerkleHash.Leaf(chunkLeafData), chunkPath, root);
+        return check.IsValid ? check : ProofCheck.Invalid($"{SnapshotMessages.RowNotInRoot}: {check.Failure}");
+    }
+
+    /// <summary>Verifies a raw chunk proof against its root (and <paramref name="trustedRoot"/> when given).</summary>
+    public static ProofCheck Verify(ChunkProof proof, string? trustedRoot = null)
+    {
+        if (proof.Format != SnapshotFormat.ChunkProofFormat)
+        {
+            return ProofCheck.Invalid(SnapshotMessages.ProofFormat);
+        }
+        if (!TryHex(proof.Root, out var root) || !TryHex(proof.LeafHash, out var leaf) || !TryPath(proof.Path, out var path))
+        {
+            return ProofCheck.Invalid(SnapshotMessages.ProofHex);
+        }
+        if (trustedRoot is not null && !string.Equals(trustedRoot, proof.Root, StringComparison.OrdinalIgnoreCase))
+        {
+            return ProofCheck.Invalid(SnapshotMessages.RootDiffers);
+        }
+        if (proof.Chunk < 0 || proof.ChunkCount < 1)
+        {
+            return ProofCheck.Invalid(MerkleMessages.LeafIndexOutOfRange);
+        }
+        var check = MerkleProofVerifier.VerifyInclusion((ulong)proof.Chunk, (ulong)proof.ChunkCount, leaf, path, root);
+        return check.IsValid ? check : ProofCheck.Invalid($"{SnapshotMessages.ChunkNotInRoot}: {check.Failure}");
+    }
+
+    // The chunk's root is not given, only reached: fold the path as RFC 9162 §2.1.3.2 does.
+    private static byte[]? FoldInclusion(ulong index, ulong size, byte[] leaf, IReadOnlyList<byte[]> path, out string? failure)
+    {
+        failure = null;
+        var fn = index;
+        var sn = size - 1;
+        var r = leaf;
+        foreach (var p in path)
+        {
+            if (sn == 0)
+            {
+                failure = MerkleMessages.ProofTooLong;
+                return null;
+            }
+            if ((fn & 1) == 1 || fn == sn)
+            {
+                r = MerkleHash.Node(p, r);
+                while ((fn & 1) == 0 && fn != 0)
+                {
+                    fn >>= 1;
+                    sn >>= 1;
+                }
+            }
+            else
+            {
+                r = MerkleHash.Node(r, p);
+            }
+            fn >>= 1;
+            sn >>= 1;
+        }
+        if (sn != 0)
+        {
+            failure = MerkleMessages.ProofTooShort;
+            return null;
+        }
+        return r;
+    }
+
+    private static bool TryHex(string? text, out byte[] bytes)
+    {
+        bytes = [];
+        if (text is null || text.Length != 2 * MerkleHash.Size || !text.All(char.IsAsciiHexDigit))
+        {
+            return false;
+        }
+        bytes = Convert.FromHexString(text);
+        return true;
+    }
+
+    private static bool TryPath(IReadOnlyList<string>? hexes, out IReadOnlyList<byte[]> path)
+    {
+        var list = new List<byte[]>();
+        path = list;
+        if (hexes is null || hexes.Count > 64)
+        {
+            return false;
+        }
+        foreach (var hex in hexes)
+        {
+            if (!TryHex(hex, out var bytes))
+            {
+                return false;
+            }
+            list.Add(bytes);
+        }
+        return true;
+    }
+}
