@@ -167,6 +167,56 @@ public abstract class StoreContract
     }
 
     [Fact]
+    public async Task SearchNodes_MatchesTheNameOnly_IgnoringCase_AndPages()
+    {
+        await using var store = await CreateStoreAsync();
+        await store.AppendAsync(ChangeSet.Builder()
+            .Add(new Dataset("s3://lake", "Customer_Events")).Add(new Dataset("s3://lake", "orders"))
+            .Add(new Dataset("s3://events", "payments")).Add(new Dataset("s3://lake", "customer|churn"))
+            .Build());
+
+        var all = await store.SearchNodesAsync(NodeKind.Dataset, null, "CUSTOMER", null, 10);
+        var firstPage = await store.SearchNodesAsync(NodeKind.Dataset, null, "customer", null, 1);
+        var secondPage = await store.SearchNodesAsync(NodeKind.Dataset, null, "customer", firstPage[0].Key.Key, 10);
+        var byNamespace = await store.SearchNodesAsync(NodeKind.Dataset, "s3://events|", "events", null, 10);
+        var escaped = await store.SearchNodesAsync(NodeKind.Dataset, null, "r|ch", null, 10);
+
+        Assert.Equal(["s3://lake|Customer_Events", "s3://lake|customer%7Cchurn"], all.Select(n => n.Key.Key));
+        Assert.Single(firstPage);
+        Assert.Equal("s3://lake|customer%7Cchurn", Assert.Single(secondPage).Key.Key);
+        Assert.Empty(byNamespace); // "events" is in that namespace, not in any of its names
+        Assert.Equal("customer|churn", Assert.Single(escaped).As<Dataset>().Name);
+    }
+
+    [Fact]
+    public async Task GetEdgesOfMany_AnswersEveryNodeInOneCall_AsGetEdgesDoesOneByOne()
+    {
+        await using var store = await CreateStoreAsync();
+        var scenario = Some.Lineage();
+        await store.AppendAsync(scenario.Changes);
+        NodeKey[] runs = [scenario.EtlRun.Key, scenario.TrainRun.Key, scenario.CrmV1.Key];
+        var unknown = new NodeKey(NodeKind.Run, Guid.NewGuid().ToString("D"));
+
+        var reads = await store.GetEdgesOfManyAsync([.. runs, unknown], EdgeDirection.Outgoing, EdgeKind.Read);
+        var incoming = await store.GetEdgesOfManyAsync([scenario.FeaturesV1.Key], EdgeDirection.Incoming);
+
+        Assert.Equal(3, reads.Count);
+        Assert.False(reads.ContainsKey(unknown));
+        foreach (var run in runs)
+        {
+            var one = await store.GetEdgesAsync(run, EdgeDirection.Outgoing, EdgeKind.Read);
+            Assert.Equal(one.Select(e => (e.Kind, e.From, e.To, e.Seq)), reads[run].Select(e => (e.Kind, e.From, e.To, e.Seq)));
+        }
+        Assert.Equal(2, reads[scenario.EtlRun.Key].Count);
+        Assert.Empty(reads[scenario.CrmV1.Key]);
+        Assert.Equal("""{"role":"train"}""", System.Text.Encoding.UTF8.GetString(Assert.Single(reads[scenario.TrainRun.Key]).Properties));
+        var arriving = incoming[scenario.FeaturesV1.Key];
+        Assert.Contains(arriving, e => e.Kind == EdgeKind.Wrote && e.From == scenario.EtlRun.Key && e.To == scenario.FeaturesV1.Key);
+        Assert.Contains(arriving, e => e.Kind == EdgeKind.Read && e.From == scenario.TrainRun.Key);
+        Assert.Empty(await store.GetEdgesOfManyAsync([], EdgeDirection.Outgoing));
+    }
+
+    [Fact]
     public async Task Traverse_UpstreamOfAModelVersion_ReachesItsSourcesThroughTheRuns()
     {
         await using var store = await CreateStoreAsync();
