@@ -76,13 +76,7 @@ public sealed partial class SqliteLineageStore
     }
 
     public Task<IReadOnlyList<NodeRecord>> ListNodesAsync(NodeKind kind, string? keyPrefix, string? afterKey, int limit, CancellationToken cancellationToken = default) =>
-        PageNodesAsync(kind, keyPrefix, null, afterKey, limit, cancellationToken);
-
-    public Task<IReadOnlyList<NodeRecord>> SearchNodesAsync(NodeKind kind, string? keyPrefix, string nameContains, string? afterKey, int limit, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(nameContains);
-        return PageNodesAsync(kind, keyPrefix, nameContains, afterKey, limit, cancellationToken);
-    }
+        PageNodesAsync(kind, new NodePageRequest(limit) { KeyPrefix = keyPrefix, AfterKey = afterKey }, cancellationToken);
 
     public async Task<IReadOnlyDictionary<NodeKey, IReadOnlyList<EdgeRecord>>> GetEdgesOfManyAsync(IReadOnlyCollection<NodeKey> nodes, EdgeDirection direction, EdgeKind? kind = null, CancellationToken cancellationToken = default)
     {
@@ -118,33 +112,40 @@ public sealed partial class SqliteLineageStore
         return byId.Values.ToDictionary(v => v.Key, v => (IReadOnlyList<EdgeRecord>)v.Edges);
     }
 
-    private async Task<IReadOnlyList<NodeRecord>> PageNodesAsync(NodeKind kind, string? keyPrefix, string? nameContains, string? afterKey, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<NodeRecord>> PageNodesAsync(NodeKind kind, NodePageRequest request, CancellationToken cancellationToken = default)
     {
-        if (limit < 1 || limit > MaxPage)
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Limit < 1 || request.Limit > MaxPage)
         {
-            throw LineageHubException.InvalidInput($"a page holds 1 to {MaxPage} nodes, asked for {limit}");
+            throw LineageHubException.InvalidInput($"a page holds 1 to {MaxPage} nodes, asked for {request.Limit}");
         }
+        var prefix = request.KeyPrefix ?? "";
         await using var connection = OpenReader();
         await using var command = connection.CreateCommand();
-        // A key range rather than LIKE, so the (kind, key) index serves the prefix and the cursor. The name
+        // A key range rather than LIKE, so the (kind, key) index serves the prefix and the cursors. The name
         // is matched in its stored (escaped) form, so the text is escaped as a key part is.
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT kind, key, props, seq FROM nodes
-            WHERE kind = $kind AND key > $after AND key >= $prefix AND key < $prefixEnd
+            WHERE kind = $kind AND key > $after AND key < $before AND key >= $prefix AND key < $prefixEnd
               AND ($text IS NULL OR instr(lower(CASE WHEN instr(key, '|') > 0 THEN substr(key, instr(key, '|') + 1) ELSE key END), lower($text)) > 0)
-            ORDER BY key LIMIT $limit
+            ORDER BY key {(request.Backward ? "DESC" : "ASC")} LIMIT $limit
             """;
         command.Parameters.AddWithValue("$kind", NodeKinds.Name(kind));
-        command.Parameters.AddWithValue("$after", afterKey ?? "");
-        command.Parameters.AddWithValue("$prefix", keyPrefix ?? "");
-        command.Parameters.AddWithValue("$prefixEnd", (keyPrefix ?? "") + char.MaxValue);
-        command.Parameters.AddWithValue("$text", nameContains is null ? DBNull.Value : nameContains.Replace("%", "%25", StringComparison.Ordinal).Replace("|", "%7C", StringComparison.Ordinal));
-        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$after", request.AfterKey ?? "");
+        command.Parameters.AddWithValue("$before", request.BeforeKey ?? prefix + char.MaxValue);
+        command.Parameters.AddWithValue("$prefix", prefix);
+        command.Parameters.AddWithValue("$prefixEnd", prefix + char.MaxValue);
+        command.Parameters.AddWithValue("$text", request.NameContains is { } text ? text.Replace("%", "%25", StringComparison.Ordinal).Replace("|", "%7C", StringComparison.Ordinal) : DBNull.Value);
+        command.Parameters.AddWithValue("$limit", request.Limit);
         var nodes = new List<NodeRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             nodes.Add(ReadNode(reader));
+        }
+        if (request.Backward)
+        {
+            nodes.Reverse();
         }
         return nodes;
     }

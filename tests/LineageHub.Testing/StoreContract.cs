@@ -167,7 +167,7 @@ public abstract class StoreContract
     }
 
     [Fact]
-    public async Task SearchNodes_MatchesTheNameOnly_IgnoringCase_AndPages()
+    public async Task PageNodes_MatchesTheNameOnly_IgnoringCase_AndPagesBothWays()
     {
         await using var store = await CreateStoreAsync();
         await store.AppendAsync(ChangeSet.Builder()
@@ -175,17 +175,23 @@ public abstract class StoreContract
             .Add(new Dataset("s3://events", "payments")).Add(new Dataset("s3://lake", "customer|churn"))
             .Build());
 
-        var all = await store.SearchNodesAsync(NodeKind.Dataset, null, "CUSTOMER", null, 10);
-        var firstPage = await store.SearchNodesAsync(NodeKind.Dataset, null, "customer", null, 1);
-        var secondPage = await store.SearchNodesAsync(NodeKind.Dataset, null, "customer", firstPage[0].Key.Key, 10);
-        var byNamespace = await store.SearchNodesAsync(NodeKind.Dataset, "s3://events|", "events", null, 10);
-        var escaped = await store.SearchNodesAsync(NodeKind.Dataset, null, "r|ch", null, 10);
+        var all = await store.PageNodesAsync(NodeKind.Dataset, new NodePageRequest(10) { NameContains = "CUSTOMER" });
+        var firstPage = await store.PageNodesAsync(NodeKind.Dataset, new NodePageRequest(1) { NameContains = "customer" });
+        var secondPage = await store.PageNodesAsync(NodeKind.Dataset, new NodePageRequest(10) { NameContains = "customer", AfterKey = firstPage[0].Key.Key });
+        var byNamespace = await store.PageNodesAsync(NodeKind.Dataset, new NodePageRequest(10) { KeyPrefix = "s3://events|", NameContains = "events" });
+        var escaped = await store.PageNodesAsync(NodeKind.Dataset, new NodePageRequest(10) { NameContains = "r|ch" });
+        var lastTwo = await store.PageNodesAsync(NodeKind.Dataset, new NodePageRequest(2) { Backward = true });
+        var beforeLastTwo = await store.PageNodesAsync(NodeKind.Dataset, new NodePageRequest(5) { Backward = true, BeforeKey = lastTwo[0].Key.Key });
+        var between = await store.PageNodesAsync(NodeKind.Dataset, new NodePageRequest(5) { AfterKey = "s3://events|payments", BeforeKey = "s3://lake|orders" });
 
         Assert.Equal(["s3://lake|Customer_Events", "s3://lake|customer%7Cchurn"], all.Select(n => n.Key.Key));
         Assert.Single(firstPage);
         Assert.Equal("s3://lake|customer%7Cchurn", Assert.Single(secondPage).Key.Key);
         Assert.Empty(byNamespace); // "events" is in that namespace, not in any of its names
         Assert.Equal("customer|churn", Assert.Single(escaped).As<Dataset>().Name);
+        Assert.Equal(["s3://lake|customer%7Cchurn", "s3://lake|orders"], lastTwo.Select(n => n.Key.Key));
+        Assert.Equal(["s3://events|payments", "s3://lake|Customer_Events"], beforeLastTwo.Select(n => n.Key.Key));
+        Assert.Equal(["s3://lake|Customer_Events", "s3://lake|customer%7Cchurn"], between.Select(n => n.Key.Key));
     }
 
     [Fact]

@@ -34,12 +34,8 @@ public interface ILineageStore : IAsyncDisposable
     /// <summary>Nodes of one kind, in key order, a page at a time.</summary>
     Task<IReadOnlyList<NodeRecord>> ListNodesAsync(NodeKind kind, string? keyPrefix, string? afterKey, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Like <see cref="ListNodesAsync"/>, keeping only nodes whose name contains <paramref name="nameContains"/>
-    /// (ordinal, ignoring ASCII case). The name is the key after its first part (a dataset's or job's name),
-    /// or the whole key when it has one part (a model's name).
-    /// </summary>
-    Task<IReadOnlyList<NodeRecord>> SearchNodesAsync(NodeKind kind, string? keyPrefix, string nameContains, string? afterKey, int limit, CancellationToken cancellationToken = default);
+    /// <summary>A page of nodes of one kind, as <paramref name="request"/> describes it, in ascending key order.</summary>
+    Task<IReadOnlyList<NodeRecord>> PageNodesAsync(NodeKind kind, NodePageRequest request, CancellationToken cancellationToken = default);
 
     Task<TraversalResult> TraverseAsync(TraversalRequest request, CancellationToken cancellationToken = default);
 
