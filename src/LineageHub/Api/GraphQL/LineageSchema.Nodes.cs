@@ -78,7 +78,7 @@ public static partial class LineageSchema
             var edges = await Loaders.Edges(ctx, store, direction, kind).LoadAsync(NodeViews.KeyOf(ctx.Source)) ?? [];
             IReadOnlyList<EdgeRecord> list = only is { } wanted ? [.. edges.Where(e => Far(e, direction).Kind == wanted)] : edges;
             var (start, end) = page.Slice(list.Count);
-            var records = await Loaders.Nodes(ctx, store).LoadManyAsync(Enumerable.Range(start, end - start).Select(i => Far(list[i], direction)));
+            var records = await Loaders.NodesAsync(ctx, store, Enumerable.Range(start, end - start).Select(i => Far(list[i], direction)));
             var items = new List<(string, Dictionary<string, object?>, object?)>(records.Length);
             for (var i = 0; i < records.Length; i++)
             {

@@ -22,7 +22,7 @@ public static partial class LineageSchema
                 throw LineageHubException.InvalidInput(ApiMessages.TooManyIds(ids.Count));
             }
             var keys = ids.Select(id => Ids.Parse((string)id!, "ids")).ToList();
-            var records = await Loaders.Nodes(ctx, store).LoadManyAsync(keys);
+            var records = await Loaders.NodesAsync(ctx, store, keys);
             return records.Select(r => r is null ? null : NodeViews.From(r)).ToList();
         });
         ByKey(schema, store, "dataset", ctx => new DatasetId(Text(ctx, "namespace"), Text(ctx, "name")).Key);
@@ -93,8 +93,14 @@ public static partial class LineageSchema
             MaxNodes = maxNodes,
             EdgeKinds = ctx.GetArgument<List<object?>>("edgeKinds") is { } kinds ? kinds.Cast<EdgeKind>().ToHashSet() : null,
             AsOf = asOf,
+            IncludeEdges = SelectsEdges(ctx),
         };
     }
+
+    // A walk lists its edges only when asked: a query for the nodes alone skips the work. Fragments may
+    // select anything, so a selection with one counts as asking.
+    private static bool SelectsEdges(ResolveFieldContext ctx) =>
+        ctx.FieldNodes.Any(f => f.SelectionSet is not { } set || set.Selections.Any(s => s is not LineageHub.GraphQL.Language.Ast.FieldNode field || field.Name == "edges"));
 
     private static Dictionary<string, object?> Lineage(TraversalResult result)
     {

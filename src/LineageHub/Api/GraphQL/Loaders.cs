@@ -19,6 +19,17 @@ internal static class Loaders
             direction == EdgeDirection.Outgoing ? OutgoingNames[(int)kind] : IncomingNames[(int)kind],
             (keys, ct) => store.GetEdgesOfManyAsync(keys, direction, kind, ct));
 
+    /// <summary>
+    /// Many nodes at once. Not <see cref="DataLoader{TKey, TValue}.LoadManyAsync"/>: it resumes off the
+    /// executor's loop (ConfigureAwait(false)), so the resolvers below it would queue their keys while the
+    /// loop dispatches, and one level's keys would split across two store calls. Awaiting here resumes on the loop.
+    /// </summary>
+    public static async Task<NodeRecord?[]> NodesAsync(ResolveFieldContext context, ILineageStore store, IEnumerable<NodeKey> keys)
+    {
+        var loader = Nodes(context, store);
+        return await Task.WhenAll(keys.Select(loader.LoadAsync));
+    }
+
     // Loader names are built once: a page of runs asks for them thousands of times.
     private static readonly string[] OutgoingNames = [.. Enum.GetValues<EdgeKind>().Select(k => "out:" + EdgeRules.Name(k))];
     private static readonly string[] IncomingNames = [.. Enum.GetValues<EdgeKind>().Select(k => "in:" + EdgeRules.Name(k))];
