@@ -8,12 +8,15 @@ namespace LineageHub.Api.Tests.Support;
 /// <summary>A store that counts every read call it passes on, so tests can prove queries batch their reads.</summary>
 public sealed class CountingStore(ILineageStore inner) : ILineageStore
 {
-    private int _reads;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _calls = new();
 
     /// <summary>Read calls since the last <see cref="Reset"/>.</summary>
-    public int Reads => Volatile.Read(ref _reads);
+    public int Reads => _calls.Count;
 
-    public void Reset() => Interlocked.Exchange(ref _reads, 0);
+    /// <summary>The read calls since the last <see cref="Reset"/>, by method and batch size, for failure messages.</summary>
+    public string Calls => string.Join(", ", _calls);
+
+    public void Reset() => _calls.Clear();
 
     public string SigningPublicKeyPem => inner.SigningPublicKeyPem;
 
@@ -21,13 +24,13 @@ public sealed class CountingStore(ILineageStore inner) : ILineageStore
 
     public Task<NodeRecord?> FindNodeAsync(NodeKey key, CancellationToken cancellationToken = default) => Count(inner.FindNodeAsync(key, cancellationToken));
 
-    public Task<IReadOnlyDictionary<NodeKey, NodeRecord>> FindNodesAsync(IReadOnlyCollection<NodeKey> keys, CancellationToken cancellationToken = default) => Count(inner.FindNodesAsync(keys, cancellationToken));
+    public Task<IReadOnlyDictionary<NodeKey, NodeRecord>> FindNodesAsync(IReadOnlyCollection<NodeKey> keys, CancellationToken cancellationToken = default) => Count(inner.FindNodesAsync(keys, cancellationToken), $"FindNodes({keys.Count})");
 
     public Task<IReadOnlyList<EdgeRecord>> GetEdgesAsync(NodeKey node, EdgeDirection direction, EdgeKind? kind = null, LedgerPosition? asOf = null, CancellationToken cancellationToken = default) =>
         Count(inner.GetEdgesAsync(node, direction, kind, asOf, cancellationToken));
 
     public Task<IReadOnlyDictionary<NodeKey, IReadOnlyList<EdgeRecord>>> GetEdgesOfManyAsync(IReadOnlyCollection<NodeKey> nodes, EdgeDirection direction, EdgeKind? kind = null, CancellationToken cancellationToken = default) =>
-        Count(inner.GetEdgesOfManyAsync(nodes, direction, kind, cancellationToken));
+        Count(inner.GetEdgesOfManyAsync(nodes, direction, kind, cancellationToken), $"GetEdgesOfMany({nodes.Count} {direction} {kind})");
 
     public Task<IReadOnlyList<NodeRecord>> ListNodesAsync(NodeKind kind, string? keyPrefix, string? afterKey, int limit, CancellationToken cancellationToken = default) =>
         Count(inner.ListNodesAsync(kind, keyPrefix, afterKey, limit, cancellationToken));
@@ -51,9 +54,9 @@ public sealed class CountingStore(ILineageStore inner) : ILineageStore
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 
-    private Task<T> Count<T>(Task<T> call)
+    private Task<T> Count<T>(Task<T> call, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
     {
-        Interlocked.Increment(ref _reads);
+        _calls.Enqueue(name);
         return call;
     }
 }
