@@ -75,30 +75,77 @@ public sealed partial class SqliteLineageStore
         return edges;
     }
 
-    public async Task<IReadOnlyList<NodeRecord>> ListNodesAsync(NodeKind kind, string? keyPrefix, string? afterKey, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<NodeRecord>> ListNodesAsync(NodeKind kind, string? keyPrefix, string? afterKey, int limit, CancellationToken cancellationToken = default) =>
+        PageNodesAsync(kind, new NodePageRequest(limit) { KeyPrefix = keyPrefix, AfterKey = afterKey }, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<NodeKey, IReadOnlyList<EdgeRecord>>> GetEdgesOfManyAsync(IReadOnlyCollection<NodeKey> nodes, EdgeDirection direction, EdgeKind? kind = null, CancellationToken cancellationToken = default)
     {
-        if (limit < 1 || limit > MaxPage)
+        ArgumentNullException.ThrowIfNull(nodes);
+        var byId = new Dictionary<int, (NodeKey Key, List<EdgeRecord> Edges)>(nodes.Count);
+        foreach (var node in nodes)
         {
-            throw LineageHubException.InvalidInput($"a page holds 1 to {MaxPage} nodes, asked for {limit}");
+            if (_index.TryGetOrdinal(node, out var id))
+            {
+                byId.TryAdd(id, (node, []));
+            }
         }
+        if (byId.Count > 0)
+        {
+            var (near, far) = direction == EdgeDirection.Outgoing ? ("src", "dst") : ("dst", "src");
+            await using var connection = OpenReader();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT e.{near}, e.kind, e.props, e.seq, n.kind, n.key FROM edges e JOIN nodes n ON n.id = e.{far}
+                WHERE e.{near} IN (SELECT value FROM json_each($ids)) AND ($kind IS NULL OR e.kind = $kind) ORDER BY e.id
+                """;
+            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(byId.Keys));
+            command.Parameters.AddWithValue("$kind", kind is { } k ? EdgeRules.Name(k) : DBNull.Value);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var (node, edges) = byId[reader.GetInt32(0)];
+                var other = ReadKey(reader, 4);
+                var (from, to) = direction == EdgeDirection.Outgoing ? (node, other) : (other, node);
+                edges.Add(new EdgeRecord(ReadEdgeKind(reader, 1), from, to, (byte[])reader.GetValue(2), reader.GetInt64(3)));
+            }
+        }
+        return byId.Values.ToDictionary(v => v.Key, v => (IReadOnlyList<EdgeRecord>)v.Edges);
+    }
+
+    public async Task<IReadOnlyList<NodeRecord>> PageNodesAsync(NodeKind kind, NodePageRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Limit < 1 || request.Limit > MaxPage)
+        {
+            throw LineageHubException.InvalidInput($"a page holds 1 to {MaxPage} nodes, asked for {request.Limit}");
+        }
+        var prefix = request.KeyPrefix ?? "";
         await using var connection = OpenReader();
         await using var command = connection.CreateCommand();
-        // A key range rather than LIKE, so the (kind, key) index serves the prefix and the cursor.
-        command.CommandText = """
+        // A key range rather than LIKE, so the (kind, key) index serves the prefix and the cursors. The name
+        // is matched in its stored (escaped) form, so the text is escaped as a key part is.
+        command.CommandText = $"""
             SELECT kind, key, props, seq FROM nodes
-            WHERE kind = $kind AND key > $after AND key >= $prefix AND key < $prefixEnd
-            ORDER BY key LIMIT $limit
+            WHERE kind = $kind AND key > $after AND key < $before AND key >= $prefix AND key < $prefixEnd
+              AND ($text IS NULL OR instr(lower(CASE WHEN instr(key, '|') > 0 THEN substr(key, instr(key, '|') + 1) ELSE key END), lower($text)) > 0)
+            ORDER BY key {(request.Backward ? "DESC" : "ASC")} LIMIT $limit
             """;
         command.Parameters.AddWithValue("$kind", NodeKinds.Name(kind));
-        command.Parameters.AddWithValue("$after", afterKey ?? "");
-        command.Parameters.AddWithValue("$prefix", keyPrefix ?? "");
-        command.Parameters.AddWithValue("$prefixEnd", (keyPrefix ?? "") + char.MaxValue);
-        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$after", request.AfterKey ?? "");
+        command.Parameters.AddWithValue("$before", request.BeforeKey ?? prefix + char.MaxValue);
+        command.Parameters.AddWithValue("$prefix", prefix);
+        command.Parameters.AddWithValue("$prefixEnd", prefix + char.MaxValue);
+        command.Parameters.AddWithValue("$text", request.NameContains is { } text ? text.Replace("%", "%25", StringComparison.Ordinal).Replace("|", "%7C", StringComparison.Ordinal) : DBNull.Value);
+        command.Parameters.AddWithValue("$limit", request.Limit);
         var nodes = new List<NodeRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             nodes.Add(ReadNode(reader));
+        }
+        if (request.Backward)
+        {
+            nodes.Reverse();
         }
         return nodes;
     }

@@ -2,7 +2,8 @@ using System.Reflection;
 using LineageHub.Benchmarks;
 
 // Usage: dotnet run -c Release --project tests/LineageHub.Benchmarks -- NAME [options]
-var benchmarks = typeof(Program).Assembly.GetTypes()
+// typeof(IBenchmark), not typeof(Program): the server project this references has a Program of its own.
+var benchmarks = typeof(IBenchmark).Assembly.GetTypes()
     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBenchmark).IsAssignableFrom(t))
     .Select(t => (IBenchmark)Activator.CreateInstance(t)!)
     .OrderBy(b => b.Name, StringComparer.Ordinal)
@@ -26,6 +27,3 @@ using var cts = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
 await chosen.RunAsync(args[1..], cts.Token);
 return 0;
-
-// Reachable for reflection over this assembly.
-internal sealed partial class Program;

@@ -167,6 +167,62 @@ public abstract class StoreContract
     }
 
     [Fact]
+    public async Task PageNodes_MatchesTheNameOnly_IgnoringCase_AndPagesBothWays()
+    {
+        await using var store = await CreateStoreAsync();
+        await store.AppendAsync(ChangeSet.Builder()
+            .Add(new Dataset("s3://lake", "Customer_Events")).Add(new Dataset("s3://lake", "orders"))
+            .Add(new Dataset("s3://events", "payments")).Add(new Dataset("s3://lake", "customer|churn"))
+            .Build());
+
+        var all = await store.PageNodesAsync(NodeKind.Dataset, new NodePageRequest(10) { NameContains = "CUSTOMER" });
+        var firstPage = await store.PageNodesAsync(NodeKind.Dataset, new NodePageRequest(1) { NameContains = "customer" });
+        var secondPage = await store.PageNodesAsync(NodeKind.Dataset, new NodePageRequest(10) { NameContains = "customer", AfterKey = firstPage[0].Key.Key });
+        var byNamespace = await store.PageNodesAsync(NodeKind.Dataset, new NodePageRequest(10) { KeyPrefix = "s3://events|", NameContains = "events" });
+        var escaped = await store.PageNodesAsync(NodeKind.Dataset, new NodePageRequest(10) { NameContains = "r|ch" });
+        var lastTwo = await store.PageNodesAsync(NodeKind.Dataset, new NodePageRequest(2) { Backward = true });
+        var beforeLastTwo = await store.PageNodesAsync(NodeKind.Dataset, new NodePageRequest(5) { Backward = true, BeforeKey = lastTwo[0].Key.Key });
+        var between = await store.PageNodesAsync(NodeKind.Dataset, new NodePageRequest(5) { AfterKey = "s3://events|payments", BeforeKey = "s3://lake|orders" });
+
+        Assert.Equal(["s3://lake|Customer_Events", "s3://lake|customer%7Cchurn"], all.Select(n => n.Key.Key));
+        Assert.Single(firstPage);
+        Assert.Equal("s3://lake|customer%7Cchurn", Assert.Single(secondPage).Key.Key);
+        Assert.Empty(byNamespace); // "events" is in that namespace, not in any of its names
+        Assert.Equal("customer|churn", Assert.Single(escaped).As<Dataset>().Name);
+        Assert.Equal(["s3://lake|customer%7Cchurn", "s3://lake|orders"], lastTwo.Select(n => n.Key.Key));
+        Assert.Equal(["s3://events|payments", "s3://lake|Customer_Events"], beforeLastTwo.Select(n => n.Key.Key));
+        Assert.Equal(["s3://lake|Customer_Events", "s3://lake|customer%7Cchurn"], between.Select(n => n.Key.Key));
+    }
+
+    [Fact]
+    public async Task GetEdgesOfMany_AnswersEveryNodeInOneCall_AsGetEdgesDoesOneByOne()
+    {
+        await using var store = await CreateStoreAsync();
+        var scenario = Some.Lineage();
+        await store.AppendAsync(scenario.Changes);
+        NodeKey[] runs = [scenario.EtlRun.Key, scenario.TrainRun.Key, scenario.CrmV1.Key];
+        var unknown = new NodeKey(NodeKind.Run, Guid.NewGuid().ToString("D"));
+
+        var reads = await store.GetEdgesOfManyAsync([.. runs, unknown], EdgeDirection.Outgoing, EdgeKind.Read);
+        var incoming = await store.GetEdgesOfManyAsync([scenario.FeaturesV1.Key], EdgeDirection.Incoming);
+
+        Assert.Equal(3, reads.Count);
+        Assert.False(reads.ContainsKey(unknown));
+        foreach (var run in runs)
+        {
+            var one = await store.GetEdgesAsync(run, EdgeDirection.Outgoing, EdgeKind.Read);
+            Assert.Equal(one.Select(e => (e.Kind, e.From, e.To, e.Seq)), reads[run].Select(e => (e.Kind, e.From, e.To, e.Seq)));
+        }
+        Assert.Equal(2, reads[scenario.EtlRun.Key].Count);
+        Assert.Empty(reads[scenario.CrmV1.Key]);
+        Assert.Equal("""{"role":"train"}""", System.Text.Encoding.UTF8.GetString(Assert.Single(reads[scenario.TrainRun.Key]).Properties));
+        var arriving = incoming[scenario.FeaturesV1.Key];
+        Assert.Contains(arriving, e => e.Kind == EdgeKind.Wrote && e.From == scenario.EtlRun.Key && e.To == scenario.FeaturesV1.Key);
+        Assert.Contains(arriving, e => e.Kind == EdgeKind.Read && e.From == scenario.TrainRun.Key);
+        Assert.Empty(await store.GetEdgesOfManyAsync([], EdgeDirection.Outgoing));
+    }
+
+    [Fact]
     public async Task Traverse_UpstreamOfAModelVersion_ReachesItsSourcesThroughTheRuns()
     {
         await using var store = await CreateStoreAsync();

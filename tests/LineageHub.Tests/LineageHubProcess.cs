@@ -27,6 +27,7 @@ public static class LineageHubProcess
         info.Environment.Remove("LINEAGEHUB_DATA");
         info.Environment.Remove("LINEAGEHUB_SERVER");
         info.Environment.Remove("LINEAGEHUB_URLS");
+        info.Environment.Remove("LINEAGEHUB_API_KEY");
         return info;
     }
 

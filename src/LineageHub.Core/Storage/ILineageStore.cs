@@ -25,8 +25,17 @@ public interface ILineageStore : IAsyncDisposable
     /// <summary>The edges at a node, in one direction of storage (outgoing: the node is the edge's source).</summary>
     Task<IReadOnlyList<EdgeRecord>> GetEdgesAsync(NodeKey node, EdgeDirection direction, EdgeKind? kind = null, LedgerPosition? asOf = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The edges at many nodes in one round trip (what a DataLoader batches into), each node's in storage
+    /// order. Every known node given has an entry (empty when it has no such edges); unknown nodes are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<NodeKey, IReadOnlyList<EdgeRecord>>> GetEdgesOfManyAsync(IReadOnlyCollection<NodeKey> nodes, EdgeDirection direction, EdgeKind? kind = null, CancellationToken cancellationToken = default);
+
     /// <summary>Nodes of one kind, in key order, a page at a time.</summary>
     Task<IReadOnlyList<NodeRecord>> ListNodesAsync(NodeKind kind, string? keyPrefix, string? afterKey, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of nodes of one kind, as <paramref name="request"/> describes it, in ascending key order.</summary>
+    Task<IReadOnlyList<NodeRecord>> PageNodesAsync(NodeKind kind, NodePageRequest request, CancellationToken cancellationToken = default);
 
     Task<TraversalResult> TraverseAsync(TraversalRequest request, CancellationToken cancellationToken = default);
 

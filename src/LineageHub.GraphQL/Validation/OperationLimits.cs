@@ -7,7 +7,10 @@ namespace LineageHub.GraphQL.Validation;
 /// <summary>
 /// Limits beyond the spec that keep one request from costing too much: maximum field depth and maximum
 /// cost. Cost counts one per field, with a list field's selections multiplied by its <c>first</c>,
-/// <c>last</c> or <c>limit</c> argument (or <see cref="ExecutorOptions.DefaultListSize"/>).
+/// <c>last</c> or <c>limit</c> argument (or <see cref="ExecutorOptions.DefaultListSize"/>). Relay
+/// connections are costed the same way: a field of a type named <c>…Connection</c> multiplies by its
+/// <c>first</c>/<c>last</c>, and the connection's own lists (<c>edges</c>, <c>nodes</c>) count once, since
+/// the page size already counted their items.
 /// </summary>
 public static class OperationLimits
 {
@@ -62,7 +65,7 @@ public static class OperationLimits
                         {
                             (childDepth, childCost) = Measure(definition?.Type.NamedType, field.SelectionSet, depth + 1, activeFragments);
                         }
-                        inner = (childDepth, Math.Min(CostCap, 1 + childCost * Multiplier(field, definition)));
+                        inner = (childDepth, Math.Min(CostCap, 1 + childCost * Multiplier(parent, field, definition)));
                         break;
                     case InlineFragmentNode inline:
                         var type = inline.TypeCondition is null ? parent : schema.GetType(inline.TypeCondition.Name);
@@ -79,9 +82,18 @@ public static class OperationLimits
             return (maxDepth, cost);
         }
 
-        private long Multiplier(FieldNode field, FieldDefinition? definition)
+        private long Multiplier(NamedType? parent, FieldNode field, FieldDefinition? definition)
         {
-            if (definition is null || definition.Type.Nullable is not ListType)
+            if (definition is null)
+            {
+                return 1;
+            }
+            var isList = definition.Type.Nullable is ListType;
+            if (isList && IsConnection(parent))
+            {
+                return 1;
+            }
+            if (!isList && !IsConnection(definition.Type.NamedType))
             {
                 return 1;
             }
@@ -94,5 +106,7 @@ public static class OperationLimits
             }
             return options.DefaultListSize;
         }
+
+        private static bool IsConnection(NamedType? type) => type?.Name.EndsWith("Connection", StringComparison.Ordinal) == true;
     }
 }

@@ -15,7 +15,14 @@ public sealed class RemoteLineageService : ILineageService
     public RemoteLineageService(Uri server)
     {
         _http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromMinutes(10) };
+        if (Environment.GetEnvironmentVariable(ApiKeyVariable) is { Length: > 0 } key)
+        {
+            _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
     }
+
+    /// <summary>The environment variable holding the API key sent to a server that requires one.</summary>
+    public const string ApiKeyVariable = "LINEAGEHUB_API_KEY";
 
     public Task<TreeHeadJson> HeadAsync(CancellationToken cancellationToken) =>
         GetAsync<TreeHeadJson>("api/ledger/head", cancellationToken);

@@ -1,46 +1,54 @@
-using System.Net;
 using LineageHub.Api;
+using LineageHub.Api.GraphQL;
 using LineageHub.Client;
-using LineageHub.Core;
+using LineageHub.Core.Storage;
+using LineageHub.Security;
 using LineageHub.Storage.Sqlite;
 
 namespace LineageHub.Hosting;
 
-/// <summary>Builds and runs the ASP.NET Core host: the store as a singleton, the HTTP API, health.</summary>
+/// <summary>Builds and runs the ASP.NET Core host: the store as a singleton, access control, the HTTP and GraphQL APIs, health.</summary>
 public static class ServerHost
 {
-    public static async Task<int> RunAsync(string urls, string dataDirectory, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string urls, string dataDirectory, bool insecureNoAuth, CancellationToken cancellationToken)
     {
-        RequireLoopback(urls);
+        var keys = ApiKeyStore.Open(dataDirectory);
+        // Anyone who can reach a non-loopback address could write, so one needs a key (or an explicit opt-out).
+        ListenAddresses.Check(urls, keys, insecureNoAuth);
         var store = SqliteLineageStore.Open(dataDirectory);
         await using var service = new LocalLineageService(store, ownsStore: true);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(urls);
-        builder.Services.AddSingleton(service);
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        await using var app = builder.Build();
-        HttpApi.Map(app);
-        app.Logger.LogInformation("LineageHub serving {Urls} with the store in {Path} (ledger size {Size})",
-            urls, store.DatabasePath, (await store.GetTreeHeadAsync(cancellationToken)).Size);
+        await using var app = Build(urls, service, keys, insecureNoAuth);
+        if (insecureNoAuth)
+        {
+            app.Logger.LogWarning("access control is off (--insecure-no-auth): every request may read and write");
+        }
+        else if (!keys.AnyCreated)
+        {
+            app.Logger.LogWarning("no API key exists, so access on loopback is open; after `lineagehub keys create` every request needs a key");
+        }
+        app.Logger.LogInformation("LineageHub serving {Urls} with the store in {Path} (ledger size {Size}); GraphQL at {GraphQL}",
+            urls, store.DatabasePath, (await store.GetTreeHeadAsync(cancellationToken)).Size, GraphQLApi.Path);
         await app.RunAsync(cancellationToken);
         return 0;
     }
 
-    // Until API keys exist, the server writes for whoever can reach it, so it only listens where
-    // nobody else can: the loopback interface.
-    private static void RequireLoopback(string urls)
+    /// <summary>The application, not yet started: what <see cref="RunAsync"/> runs and what the tests start on a free port.</summary>
+    public static WebApplication Build(string urls, LocalLineageService service, ApiKeyStore keys, bool insecureNoAuth, Action<ILoggingBuilder>? logging = null)
     {
-        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
-            {
-                throw LineageHubException.InvalidInput($"'{url}' is not a URL to listen on (e.g. http://127.0.0.1:5080)");
-            }
-            var loopback = uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
-            if (!loopback)
-            {
-                throw LineageHubException.InvalidInput($"refusing to listen on {url}: this version has no access control yet, so it serves the loopback interface only (127.0.0.1, ::1, localhost)");
-            }
-        }
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(urls);
+        builder.Services.AddSingleton(service);
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        logging?.Invoke(builder.Logging);
+        var app = builder.Build();
+        var access = new AccessControl(keys, insecureNoAuth, app.Logger);
+        app.Use(access.InvokeAsync);
+        HttpApi.Map(app);
+        KeysApi.Map(app, keys);
+        GraphQLApi.Map(app, GraphQLApi.CreateExecutor(service.Store, access));
+        return app;
     }
+
+    /// <summary>The store a built application serves.</summary>
+    public static ILineageStore StoreOf(WebApplication app) => app.Services.GetRequiredService<LocalLineageService>().Store;
 }

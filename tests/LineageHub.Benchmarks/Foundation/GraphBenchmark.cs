@@ -66,13 +66,13 @@ public sealed class GraphBenchmark : IBenchmark
         }
     }
 
-    private static NodeKey Key(int node) => NodeKey.Of(NodeKind.DatasetVersion, "bench", "d" + node.ToString(CultureInfo.InvariantCulture), NodeRoot(node).ToString());
+    internal static NodeKey Key(int node) => NodeKey.Of(NodeKind.DatasetVersion, "bench", "d" + node.ToString(CultureInfo.InvariantCulture), NodeRoot(node).ToString());
 
     private static Digest NodeRoot(int node) => Digest.Of(BitConverter.GetBytes(node));
 
     // Change sets of one layer's nodes plus the edges into the layer below, so edges never name a
     // node that is not yet recorded.
-    private static async Task BulkLoadAsync(SqliteLineageStore store, LayeredDag dag, CancellationToken cancellationToken)
+    internal static async Task BulkLoadAsync(SqliteLineageStore store, LayeredDag dag, CancellationToken cancellationToken)
     {
         var edgesByChild = dag.Edges().ToLookup(e => e.Child / dag.Width);
         for (var layer = 0; layer < dag.Layers; layer++)

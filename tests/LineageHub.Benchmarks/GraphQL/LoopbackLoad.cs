@@ -9,11 +9,16 @@ internal static class LoopbackLoad
 {
     public sealed record Result(double RequestsPerSecond, double P50Ms, double P99Ms, int Requests);
 
-    public static async Task<Result> RunAsync(Uri endpoint, string query, int concurrency, TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>POSTs <paramref name="query"/> as GraphQL, or GETs <paramref name="endpoint"/> when it is null; <paramref name="bearer"/> is sent as the API key.</summary>
+    public static async Task<Result> RunAsync(Uri endpoint, string? query, int concurrency, TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken, string? bearer = null)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var client = new HttpClient(handler);
-        var body = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { query }));
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+        var body = query is null ? null : Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { query }));
         await LoopAsync(client, endpoint, body, concurrency, warmup, null, cancellationToken);
         var latencies = new List<double>[concurrency];
         for (var i = 0; i < concurrency; i++)
@@ -27,7 +32,7 @@ internal static class LoopbackLoad
         return new Result(all.Count / elapsed, Stats.Percentile(all, 50), Stats.Percentile(all, 99), all.Count);
     }
 
-    private static async Task LoopAsync(HttpClient client, Uri endpoint, byte[] body, int concurrency, TimeSpan duration, List<double>[]? latencies, CancellationToken cancellationToken)
+    private static async Task LoopAsync(HttpClient client, Uri endpoint, byte[]? body, int concurrency, TimeSpan duration, List<double>[]? latencies, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var workers = Enumerable.Range(0, concurrency).Select(async worker =>
@@ -35,9 +40,9 @@ internal static class LoopbackLoad
             while (Stopwatch.GetTimestamp() < deadline && !cancellationToken.IsCancellationRequested)
             {
                 var start = Stopwatch.GetTimestamp();
-                using var content = new ByteArrayContent(body);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                using var response = await client.PostAsync(endpoint, content, cancellationToken);
+                using var content = body is null ? null : new ByteArrayContent(body);
+                content?.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                using var response = content is null ? await client.GetAsync(endpoint, cancellationToken) : await client.PostAsync(endpoint, content, cancellationToken);
                 await response.Content.CopyToAsync(Stream.Null, cancellationToken);
                 if (!response.IsSuccessStatusCode)
                 {

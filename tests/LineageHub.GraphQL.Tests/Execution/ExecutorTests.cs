@@ -142,6 +142,24 @@ public sealed class ExecutorTests
     }
 
     [Fact]
+    public async Task Cost_OfARelayConnection_CountsThePageSizeOnceAcrossEdgesAndNodes()
+    {
+        var schema = LineageHub.GraphQL.Types.Schema.FromSdl("""
+            type Query { items(first: Int, last: Int): ItemConnection! }
+            type ItemConnection { edges: [ItemEdge!]! nodes: [Item!]! total: Int }
+            type ItemEdge { node: Item! }
+            type Item { id: ID! children(first: Int): ItemConnection! }
+            """);
+        var document = LineageHub.GraphQL.Language.Parser.Parse("{ items(first: 50) { edges { node { id children(first: 4) { nodes { id } } } } } }");
+        var operation = document.Definitions.OfType<LineageHub.GraphQL.Language.Ast.OperationDefinitionNode>().Single();
+
+        var errors = LineageHub.GraphQL.Validation.OperationLimits.Check(schema, document, operation, new ExecutorOptions { MaxCost = 1 });
+
+        // items 1 + 50 × (edges 1 + node 1 + id 1 + children (1 + 4 × (nodes 1 + id 1))) = 1 + 50 × 12 = 601
+        Assert.Equal("Operation has cost 601, which exceeds the maximum cost of 1.", Assert.Single(errors).Message);
+    }
+
+    [Fact]
     public async Task Execute_AuthorizeHook_CanRefuse()
     {
         var executor = Some.LibraryExecutor(new ExecutorOptions

@@ -18,6 +18,7 @@ public sealed class CliTests : IDisposable
     [InlineData("parquet", new[] { "parquet", "--help" })]
     [InlineData("snapshot", new[] { "snapshot", "--help" })]
     [InlineData("proof", new[] { "proof", "--help" })]
+    [InlineData("keys", new[] { "keys", "--help" })]
     public async Task Help_MatchesTheApprovedText(string name, string[] args)
     {
         // The CLI is a public contract: a change to it must show up as a diff of these files.
@@ -91,12 +92,35 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task Serve_OnANonLoopbackAddress_RefusesToStart()
+    public async Task Serve_OnANonLoopbackAddress_WithoutAnApiKey_RefusesToStart()
     {
         var (exitCode, _, error) = await LineageHubProcess.RunAsync("serve", "--urls", "http://0.0.0.0:5081", "--data", _data.Path);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("refusing to listen on http://0.0.0.0:5081", error, StringComparison.Ordinal);
+        Assert.Contains("refusing to listen on http://0.0.0.0:5081: it is not a loopback address and no API key exists", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keys_CreateShowsTheKeyOnce_ListNeverShowsIt_RevokeEndsIt()
+    {
+        var created = await LineageHubProcess.RunAsync("keys", "create", "--role", "writer", "--name", "ci", "--data", _data.Path, "--json");
+        var key = JsonDocument.Parse(created.Out).RootElement;
+        var id = key.GetProperty("id").GetString()!;
+        var secret = key.GetProperty("key").GetString()!;
+        var listed = await LineageHubProcess.RunAsync("keys", "list", "--data", _data.Path, "--json");
+        var revoked = await LineageHubProcess.RunAsync("keys", "revoke", id, "--data", _data.Path);
+        var badRole = await LineageHubProcess.RunAsync("keys", "create", "--role", "root", "--data", _data.Path);
+        var after = JsonDocument.Parse((await LineageHubProcess.RunAsync("keys", "list", "--data", _data.Path, "--json")).Out).RootElement;
+
+        Assert.Equal(0, created.ExitCode);
+        Assert.Equal("writer", key.GetProperty("role").GetString());
+        Assert.DoesNotContain(secret, listed.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, await File.ReadAllTextAsync(Path.Combine(_data.Path, "api-keys.json")), StringComparison.Ordinal);
+        Assert.Equal(id, JsonDocument.Parse(listed.Out).RootElement[0].GetProperty("id").GetString());
+        Assert.Equal(0, revoked.ExitCode);
+        Assert.Equal($"revoked key {id} (writer)\n", revoked.Out);
+        Assert.Equal(2, badRole.ExitCode);
+        Assert.NotEqual(JsonValueKind.Null, after[0].GetProperty("revokedAt").ValueKind);
     }
 
     [Fact]

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using LineageHub.Benchmarks.Foundation;
+using LineageHub.Client;
+using LineageHub.Core.Domain;
+using LineageHub.Core.Hashing;
+using LineageHub.Core.Registration;
+using LineageHub.Hosting;
+using LineageHub.Security;
+using LineageHub.Storage.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LineageHub.Benchmarks.GraphQL;
+
+/// <summary>
+/// The LineageHub API over loopback, as a client sees it (API key checked on every request): a depth-5
+/// lineage walk on the Foundation graph and a page of 100 runs with their inputs and models, at 1 and 16
+/// concurrent clients. The anchor is the REST endpoint's walk (<c>GET /api/lineage</c>) on the same server.
+/// Options: --layers N --width N (default the 1M-node graph, 20 × 50,000), --runs N (default 1,000), --seconds N (default 10).
+/// </summary>
+public sealed class ApiLoadBenchmark : IBenchmark
+{
+    public string Name => "api";
+
+    public string Description => "GraphQL API req/s and p50/p99: lineage(depth: 5) on the 1M-node DAG and 100 runs with inputs and model, 1 and 16 clients (anchor: REST /api/lineage). Options: --width N --runs N --seconds N";
+
+    public async Task RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var layers = Option(args, "--layers", 20);
+        var width = Option(args, "--width", 50_000);
+        var runCount = Option(args, "--runs", 1000);
+        var seconds = Option(args, "--seconds", 10);
+        var dag = new LayeredDag(layers, width);
+        var work = Directory.CreateTempSubdirectory("lineagehub-api-bench-").FullName;
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            await using (var loader = SqliteLineageStore.Open(work))
+            {
+                await GraphBenchmark.BulkLoadAsync(loader, dag, cancellationToken);
+                await RegisterRunsAsync(loader, dag, runCount, cancellationToken);
+            }
+            Console.WriteLine($"api: {dag.NodeCount:N0}-node DAG ({layers} × {width:N0}) and {runCount:N0} runs loaded in {clock.Elapsed.TotalSeconds:N0} s");
+
+            var keys = ApiKeyStore.Open(work);
+            var (_, key) = keys.Create(ApiRole.Reader, "benchmark");
+            var store = SqliteLineageStore.Open(work);
+            await using var service = new LocalLineageService(store, ownsStore: true);
+            await using var app = ServerHost.Build("http://127.0.0.1:0", service, keys, insecureNoAuth: false, logging => logging.ClearProviders());
+            await app.StartAsync(cancellationToken);
+            var url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            var graphql = new Uri(url, "/graphql");
+
+            var start = GraphBenchmark.Key(dag.NodeCount - 1).ToString();
+            var lineage = $$"""{ lineage(from: "{{start}}", depth: 5, maxNodes: 10000) { truncated nodes { id kind depth } } }""";
+            const string runs = "{ runs(first: 100) { pageInfo { hasNextPage } nodes { id status startedAt inputs(first: 10) { nodes { id name leafCount } } model { id version metrics } } } }";
+            var rest = new Uri(url, $"/api/lineage?start={Uri.EscapeDataString(start)}&depth=5&maxNodes=10000");
+            var (reached, shown) = await ProveAsync(graphql, key, lineage, runs, cancellationToken);
+            Console.WriteLine($"lineage(depth: 5) from the last node reaches {reached:N0} nodes; the runs page shows {shown} runs with inputs and models");
+
+            Console.WriteLine();
+            Console.WriteLine($"{"scenario",-36} {"clients",7} {"req/s",10} {"p50 ms",8} {"p99 ms",8}");
+            foreach (var concurrency in new[] { 1, 16 })
+            {
+                foreach (var (label, endpoint, query) in new (string, Uri, string?)[] { ("GraphQL lineage(depth: 5)", graphql, lineage), ("REST /api/lineage depth 5 (anchor)", rest, null), ("GraphQL 100 runs + inputs + model", graphql, runs) })
+                {
+                    var result = await LoopbackLoad.RunAsync(endpoint, query, concurrency, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds), cancellationToken, key);
+                    Console.WriteLine($"{label,-36} {concurrency,7} {result.RequestsPerSecond,10:N0} {result.P50Ms,8:N2} {result.P99Ms,8:N2}");
+                }
+            }
+            Console.WriteLine("target: p99 < 10 ms at 16 clients for both GraphQL scenarios");
+            await app.StopAsync(cancellationToken);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    // Training runs over the last layer's versions: each reads three and produces a model version.
+    private static async Task RegisterRunsAsync(SqliteLineageStore store, LayeredDag dag, int count, CancellationToken cancellationToken)
+    {
+        var registrar = new RunRegistrar(store);
+        var random = new Random(7);
+        var lastLayer = (dag.Layers - 1) * dag.Width;
+        for (var i = 0; i < count; i += 50)
+        {
+            await Task.WhenAll(Enumerable.Range(i, Math.Min(50, count - i)).Select(r => registrar.RegisterAsync(new RunRegistration(
+                new JobId("airflow://bench", "train"), JobType.Training, new Guid(r, 0, 0, new byte[8]), RunStatus.Completed,
+                StartedAt: DateTimeOffset.UnixEpoch.AddHours(r),
+                Parameters: new Dictionary<string, string> { ["seed"] = r.ToString(CultureInfo.InvariantCulture) },
+                Inputs: [.. Enumerable.Range(0, 3).Select(_ => Version(lastLayer + random.Next(dag.Width)))],
+                Produced: new ModelVersion("bench_model", r.ToString(CultureInfo.InvariantCulture), Metrics: new Dictionary<string, double> { ["auc"] = 0.8 })),
+                cancellationToken: cancellationToken)));
+        }
+    }
+
+    private static DatasetVersionId Version(int node) =>
+        new(new DatasetId("bench", "d" + node.ToString(CultureInfo.InvariantCulture)), Digest.Of(BitConverter.GetBytes(node)));
+
+    // Measure only answers that are right: the walk reaches nodes and the page is full.
+    private static async Task<(int Reached, int Shown)> ProveAsync(Uri graphql, string key, string lineage, string runs, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        async Task<JsonElement> Data(string query)
+        {
+            using var response = await client.PostAsync(graphql, new StringContent(JsonSerializer.Serialize(new { query }), System.Text.Encoding.UTF8, "application/json"), cancellationToken);
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement;
+            return body.TryGetProperty("errors", out var errors) ? throw new InvalidOperationException(errors.ToString()) : body.GetProperty("data");
+        }
+        var walk = (await Data(lineage)).GetProperty("lineage");
+        var page = (await Data(runs)).GetProperty("runs").GetProperty("nodes");
+        if (walk.GetProperty("nodes").GetArrayLength() < 2 || page.GetArrayLength() == 0 || page[0].GetProperty("inputs").GetProperty("nodes").GetArrayLength() != 3)
+        {
+            throw new InvalidOperationException("the benchmark queries do not return the expected data");
+        }
+        return (walk.GetProperty("nodes").GetArrayLength(), page.GetArrayLength());
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
