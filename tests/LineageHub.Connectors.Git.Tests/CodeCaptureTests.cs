@@ -54,12 +54,12 @@ public sealed class CodeCaptureTests : IDisposable
         await using var store = SqliteLineageStore.Open(_data);
 
         var first = await CodeCapture.CaptureAsync(git, new CodeCaptureRequest());
-        var recorded = await store.AppendAsync(first.AddTo(ChangeSet.Builder()).Build());
-        var again = await store.AppendAsync(first.AddTo(ChangeSet.Builder()).Build());
+        var recorded = await store.AppendAsync(first.AddHistoryTo(ChangeSet.Builder()).Build());
+        var again = await store.AppendAsync(first.AddHistoryTo(ChangeSet.Builder()).Build());
         var tip = repo.Write("train.py", "lr = 0.3\n").Commit("third");
         repo.Write("eval.py", "auc()\n").Commit("fourth");
         var next = await CodeCapture.CaptureAsync(git, new CodeCaptureRequest { KnownCommits = [.. first.NewCommits.Select(c => c.Commit.Sha)] });
-        var incremental = await store.AppendAsync(next.AddTo(ChangeSet.Builder()).Build());
+        var incremental = await store.AppendAsync(next.AddHistoryTo(ChangeSet.Builder()).Build());
 
         Assert.True(recorded.Changed);
         Assert.False(again.Changed);
@@ -87,19 +87,15 @@ public sealed class CodeCaptureTests : IDisposable
     }
 
     [Fact]
-    public async Task Capture_WithPaths_PinsOnlyThoseFiles_AndLinksTheRunToThemAndTheCommit()
+    public async Task Capture_WithPaths_PinsOnlyTheFilesUnderThem()
     {
         var repo = _sandbox.CreateRepository();
         repo.Write("src/train.py", "fit()\n").Write("src/util/io.py", "read()\n").Write("docs/README.md", "# x\n").Commit("initial");
 
         var code = await CodeCapture.CaptureAsync(await _sandbox.OpenAsync(repo.Path), new CodeCaptureRequest { Paths = ["src"] });
-        var run = new RunId(Guid.NewGuid()).Key;
-        var changes = code.LinkRun(ChangeSet.Builder(), run).Build();
 
         Assert.Equal(["src/train.py", "src/util/io.py"], code.Files.Select(f => f.Path));
-        Assert.Equal(3, changes.Edges.Count);
-        Assert.All(changes.Edges, e => Assert.Equal((EdgeKind.UsedCode, run), (e.Kind, e.From)));
-        Assert.Contains(changes.Edges, e => e.To == code.Commit.Key);
+        Assert.All(code.Files, f => Assert.Equal(repo.Git("rev-parse", $"HEAD:{f.Path}"), f.BlobHash));
     }
 
     [Fact]

@@ -19,10 +19,11 @@ public sealed record CapturedCode(
     public bool IsDirty => WorkingState?.IsDirty == true;
 
     /// <summary>
-    /// Adds the repository, the new commits with their PARENT and IN_REPO edges, and the files with their
-    /// IN_REPO edges. Parents outside <see cref="NewCommits"/> were recorded by an earlier capture.
+    /// Adds the repository and the new commits with their PARENT and IN_REPO edges. Parents outside
+    /// <see cref="NewCommits"/> were recorded by an earlier capture. The files are a run's to link (with
+    /// their IN_REPO edges), since which files a run used is part of that run's record.
     /// </summary>
-    public ChangeSetBuilder AddTo(ChangeSetBuilder builder)
+    public ChangeSetBuilder AddHistoryTo(ChangeSetBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Add(Repository);
@@ -36,22 +37,6 @@ public sealed record CapturedCode(
             {
                 builder.Link(EdgeKind.Parent, captured.Commit.Key, new CommitId(Repository.Id, parent).Key);
             }
-        }
-        foreach (var file in Files)
-        {
-            builder.Add(file).Link(EdgeKind.InRepo, file.Key, Repository.Key);
-        }
-        return builder;
-    }
-
-    /// <summary>Links <paramref name="run"/> to the commit and to every captured file (USED_CODE).</summary>
-    public ChangeSetBuilder LinkRun(ChangeSetBuilder builder, NodeKey run)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Link(EdgeKind.UsedCode, run, Commit.Key);
-        foreach (var file in Files)
-        {
-            builder.Link(EdgeKind.UsedCode, run, file.Key);
         }
         return builder;
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LineageHub.Api.Contracts;
 using LineageHub.Client;
 using LineageHub.Core;
@@ -49,20 +50,37 @@ public static class HttpApi
         app.MapGet("/api/nodes", async (LocalLineageService service, string id, CancellationToken ct) =>
             Results.Json(await service.FindNodeAsync(id, ct) ?? throw LineageHubException.NotFound($"no node {id}"), ApiJson.Options));
         app.MapPost("/api/changesets", async (HttpContext context, LocalLineageService service, CancellationToken ct) =>
+            Results.Json(await service.AppendAsync(await ReadBodyAsync(context, ct), ct), ApiJson.Options));
+        app.MapPost("/api/runs", async (HttpContext context, LocalLineageService service, CancellationToken ct) =>
         {
-            var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-            if (limit is { IsReadOnly: false })
+            RunRegistrationJson? registration;
+            try
             {
-                limit.MaxRequestBodySize = MaxChangeSetBytes;
+                registration = JsonSerializer.Deserialize<RunRegistrationJson>(await ReadBodyAsync(context, ct), ApiJson.Options);
             }
-            if (context.Request.ContentLength > MaxChangeSetBytes)
+            catch (JsonException ex)
             {
-                throw LineageHubException.InvalidInput($"the change set is {context.Request.ContentLength} bytes; the limit is {MaxChangeSetBytes}");
+                throw LineageHubException.InvalidInput($"not a run registration: {ex.Message}");
             }
-            using var body = new MemoryStream();
-            await context.Request.Body.CopyToAsync(body, ct);
-            return Results.Json(await service.AppendAsync(body.ToArray(), ct), ApiJson.Options);
+            return Results.Json(await service.RegisterRunAsync(registration ?? throw LineageHubException.InvalidInput("the run registration is null"), ct), ApiJson.Options);
         });
+    }
+
+    // Bodies are read whole, so their size is checked first: declared lengths up front, actual ones by Kestrel.
+    private static async Task<byte[]> ReadBodyAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (limit is { IsReadOnly: false })
+        {
+            limit.MaxRequestBodySize = MaxChangeSetBytes;
+        }
+        if (context.Request.ContentLength > MaxChangeSetBytes)
+        {
+            throw LineageHubException.InvalidInput($"the request body is {context.Request.ContentLength} bytes; the limit is {MaxChangeSetBytes}");
+        }
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, cancellationToken);
+        return body.ToArray();
     }
 
     public static string CodeName(ErrorCode code) => code switch

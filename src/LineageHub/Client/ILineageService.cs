@@ -23,4 +23,7 @@ public interface ILineageService : IAsyncDisposable
 
     /// <summary>Appends a change set given in its JSON form (<see cref="Core.Ledger.ChangeSetJson"/>).</summary>
     Task<AppendResultJson> AppendAsync(byte[] changeSetJson, CancellationToken cancellationToken);
+
+    /// <summary>Registers a run with the facts it stands on, as one change set (see <see cref="RunRegistrationJson"/>).</summary>
+    Task<AppendResultJson> RegisterRunAsync(RunRegistrationJson registration, CancellationToken cancellationToken);
 }

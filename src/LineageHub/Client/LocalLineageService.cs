@@ -1,7 +1,9 @@
 using LineageHub.Api.Contracts;
 using LineageHub.Core.Domain;
 using LineageHub.Core.Ledger;
+using LineageHub.Core.Registration;
 using LineageHub.Core.Storage;
+using System.Text.Json;
 
 namespace LineageHub.Client;
 
@@ -34,6 +36,17 @@ public sealed class LocalLineageService(ILineageStore store, bool ownsStore) : I
 
     public async Task<AppendResultJson> AppendAsync(byte[] changeSetJson, CancellationToken cancellationToken) =>
         AppendResultJson.From(await store.AppendAsync(ChangeSetJson.Parse(changeSetJson), cancellationToken));
+
+    public async Task<AppendResultJson> RegisterRunAsync(RunRegistrationJson registration, CancellationToken cancellationToken)
+    {
+        var run = await new RunRegistrar(store).PlanAsync(registration.ToRegistration(), "lineagehub run register", cancellationToken);
+        var supporting = registration.Supporting is { } facts ? ChangeSetJson.Parse(JsonSerializer.SerializeToUtf8Bytes(facts)) : null;
+        // One change set: the run is recorded together with every fact it stands on, or none of them is.
+        var changes = supporting is null
+            ? run
+            : new ChangeSet([.. supporting.Nodes, .. run.Nodes], [.. supporting.Edges, .. run.Edges], run.Actor);
+        return AppendResultJson.From(await store.AppendAsync(changes, cancellationToken));
+    }
 
     public ValueTask DisposeAsync() => ownsStore ? store.DisposeAsync() : ValueTask.CompletedTask;
 }

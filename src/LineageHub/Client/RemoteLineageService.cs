@@ -73,6 +73,9 @@ public sealed class RemoteLineageService : ILineageService
         return await ReadAsync<AppendResultJson>(await SendAsync(() => _http.PostAsync("api/changesets", content, cancellationToken)), cancellationToken);
     }
 
+    public async Task<AppendResultJson> RegisterRunAsync(RunRegistrationJson registration, CancellationToken cancellationToken) =>
+        await ReadAsync<AppendResultJson>(await SendAsync(() => _http.PostAsJsonAsync("api/runs", registration, ApiJson.Options, cancellationToken)), cancellationToken);
+
     public ValueTask DisposeAsync()
     {
         _http.Dispose();

@@ -90,6 +90,10 @@ public sealed class AccessControl(ApiKeyStore keys, bool insecureNoAuth, ILogger
         {
             return (Permission.Write, "append change sets");
         }
+        if (HttpMethods.IsPost(request.Method) && path.StartsWithSegments("/api/runs", StringComparison.Ordinal))
+        {
+            return (Permission.Write, "register runs");
+        }
         if (HttpMethods.IsPost(request.Method) && path.StartsWithSegments("/api/ledger/verify", StringComparison.Ordinal))
         {
             return (Permission.Audit, "re-verify the ledger");

@@ -16,6 +16,8 @@ public sealed class CliTests : IDisposable
     [InlineData("ledger", new[] { "ledger", "--help" })]
     [InlineData("lineage", new[] { "lineage", "--help" })]
     [InlineData("parquet", new[] { "parquet", "--help" })]
+    [InlineData("run", new[] { "run", "--help" })]
+    [InlineData("model", new[] { "model", "--help" })]
     [InlineData("snapshot", new[] { "snapshot", "--help" })]
     [InlineData("proof", new[] { "proof", "--help" })]
     [InlineData("keys", new[] { "keys", "--help" })]
