@@ -32,7 +32,7 @@ public sealed class CodeCaptureTests : IDisposable
         repo.Git("merge", "-q", "--no-edit", "feature");
         var merge = repo.Head();
 
-        var code = await CodeCapture.CaptureAsync(await _sandbox.OpenAsync(repo.Path), new CodeCaptureRequest { Revision = merge });
+        var code = await CodeCapture.CaptureAsync(await _sandbox.OpenAsync(repo.Path), new CodeCaptureRequest { Revision = merge, Paths = ["."] });
 
         Assert.Equal(merge, code.Commit.Sha);
         Assert.Equal(new[] { root, feature, main, merge }.Order(StringComparer.Ordinal), code.NewCommits.Select(c => c.Commit.Sha).Order(StringComparer.Ordinal));
@@ -42,6 +42,18 @@ public sealed class CodeCaptureTests : IDisposable
         Assert.Equal(["clean.py", "train.py"], code.Files.Select(f => f.Path));
         Assert.Equal(repo.Git("rev-parse", $"{merge}:train.py"), code.Files.Single(f => f.Path == "train.py").BlobHash);
         Assert.Null(code.WorkingState);
+    }
+
+    [Fact]
+    public async Task Capture_WithoutPaths_PinsNoFiles()
+    {
+        var repo = _sandbox.CreateRepository();
+        repo.Write("train.py", "lr = 0.1\n").Commit("initial");
+
+        var code = await CodeCapture.CaptureAsync(await _sandbox.OpenAsync(repo.Path), new CodeCaptureRequest());
+
+        Assert.Empty(code.Files);
+        Assert.Single(code.NewCommits);
     }
 
     [Fact]

@@ -38,9 +38,12 @@ public static class CodeCapture
             : ToNode(identity.Key, await repository.GetCommitAsync(sha, cancellationToken).ConfigureAwait(false));
 
         var files = new List<SourceFile>();
-        await foreach (var entry in repository.EnumerateFilesAsync(sha, request.Paths, cancellationToken).ConfigureAwait(false))
+        if (request.Paths is not null)
         {
-            files.Add(new SourceFile(identity.Key, entry.Path.Text, entry.ObjectId.Value));
+            await foreach (var entry in repository.EnumerateFilesAsync(sha, request.Paths, cancellationToken).ConfigureAwait(false))
+            {
+                files.Add(new SourceFile(identity.Key, entry.Path.Text, entry.ObjectId.Value));
+            }
         }
         return new CapturedCode(repositoryNode, commit, commits, files, working);
     }

@@ -9,7 +9,11 @@ public sealed record CodeCaptureRequest
     /// </summary>
     public string? Revision { get; init; }
 
-    /// <summary>Only the files under these repository-relative paths; null for every file of the commit.</summary>
+    /// <summary>
+    /// The files to pin with their blob hashes: those under these repository-relative paths (<c>.</c> for
+    /// every file). Null pins none: the commit already fixes every file through its tree, and a run that
+    /// names the files it used makes the lineage (and its diffs) say which ones mattered.
+    /// </summary>
     public IReadOnlyCollection<string>? Paths { get; init; }
 
     /// <summary>

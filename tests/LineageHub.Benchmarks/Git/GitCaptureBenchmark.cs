@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using LineageHub.Connectors.Git;
+using LineageHub.Core.Ledger;
 
 namespace LineageHub.Benchmarks.Git;
 
@@ -51,6 +52,8 @@ public sealed class GitCaptureBenchmark : IBenchmark
         await repository.AppendCommitsAsync(10, cancellationToken);
         var incremental = new List<double>();
         var incrementalAnchor = new List<double>();
+        var incrementalWithFiles = new List<double>();
+        var incrementalWithFilesAnchor = new List<double>();
         for (var run = 0; run < runs; run++)
         {
             incremental.Add(await TimeAsync(async () =>
@@ -60,30 +63,40 @@ public sealed class GitCaptureBenchmark : IBenchmark
             }));
             incrementalAnchor.Add(await TimeAsync(() =>
                 repository.CountOutputAsync(["log", LogFormat, "refs/heads/main", "^" + known], cancellationToken)));
+            incrementalWithFiles.Add(await TimeAsync(async () =>
+            {
+                var (count, fileCount) = await CaptureAsync(git, known, withFiles: true, cancellationToken);
+                Check(count == 10 && fileCount == files, $"incremental capture saw {count} commits and {fileCount} files");
+            }));
+            incrementalWithFilesAnchor.Add(await TimeAsync(async () =>
+            {
+                await repository.CountOutputAsync(["log", LogFormat, "refs/heads/main", "^" + known], cancellationToken);
+                await repository.CountOutputAsync(["ls-tree", "-r", "-l", "-z", "--full-tree", "refs/heads/main"], cancellationToken);
+            }));
         }
 
-        Report("full capture (all commits + HEAD files)", full, fullAnchor, 10_000);
+        Report("full capture (all commits + tip files, as lineage facts)", full, fullAnchor, 10_000);
         Report("incremental capture (10 new commits)", incremental, incrementalAnchor, 200);
+        Report($"incremental capture (10 new commits + all {files:N0} tip files pinned)", incrementalWithFiles, incrementalWithFilesAnchor, 200);
     }
 
+    // A capture as run registration does it: the commits not yet known and the files of the tip, turned
+    // into lineage facts (repository, commits with PARENT and IN_REPO edges, source files) in a change set.
     private static async Task<(int Commits, int Files)> CaptureAsync(GitRepository git, string? known, bool withFiles, CancellationToken cancellationToken)
     {
-        var commits = 0;
-        await foreach (var _ in git.EnumerateCommitsAsync("refs/heads/main", known is null ? null : [known], cancellationToken: cancellationToken))
+        var code = await CodeCapture.CaptureAsync(git, new CodeCaptureRequest
         {
-            commits++;
-        }
-
-        var files = 0;
-        if (withFiles)
+            Revision = "refs/heads/main",
+            KnownCommits = known is null ? [] : [known],
+            Paths = withFiles ? ["."] : null,
+        }, cancellationToken);
+        var builder = code.AddHistoryTo(ChangeSet.Builder());
+        foreach (var file in code.Files)
         {
-            await foreach (var _ in git.EnumerateFilesAsync("refs/heads/main", cancellationToken: cancellationToken))
-            {
-                files++;
-            }
+            builder.Add(file);
         }
-
-        return (commits, files);
+        Check(builder.Build().Nodes.Count == 1 + code.NewCommits.Count + code.Files.Count, "every captured commit and file became a node");
+        return (code.NewCommits.Count, code.Files.Count);
     }
 
     private static void Report(string what, List<double> ours, List<double> anchor, double targetMs)
