@@ -56,7 +56,10 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
     public async Task<TValue?[]> LoadManyAsync(IEnumerable<TKey> keys)
     {
         var tasks = keys.Select(LoadAsync).ToList();
-        return await Task.WhenAll(tasks).ConfigureAwait(false);
+        // Resume on the caller's context — the executor's loop — as LoadAsync's callers do: resuming on
+        // the batch's thread would queue the caller's next loads after the loop dispatched, one small
+        // batch per caller instead of one per level.
+        return await Task.WhenAll(tasks).ConfigureAwait(true);
     }
 
     /// <summary>Runs the pending batch now.</summary>

@@ -64,6 +64,42 @@ public sealed class DataLoaderTests
     }
 
     [Fact]
+    public async Task Executor_LoadManyThenALoadPerItem_OneBatchPerLevel()
+    {
+        // Each parent's children come through LoadManyAsync, and each child then loads its own value: the
+        // continuation after LoadManyAsync must run on the executor's loop, or the children's loads are
+        // queued at scattered times after the loop dispatched and split into many batches.
+        var schema = LineageHub.GraphQL.Types.Schema.FromSdl("type Query { parents: [Parent!]! } type Parent { children: [Child!]! } type Child { value: Int }");
+        var batches = new List<(string Loader, int Keys)>();
+        async Task<IReadOnlyDictionary<int, object>> Load(string name, IReadOnlyList<int> keys, Func<int, object> value)
+        {
+            lock (batches)
+            {
+                batches.Add((name, keys.Count));
+            }
+            await Task.Delay(5); // a store round trip: the batch completes on another thread
+            return keys.ToDictionary(k => k, value);
+        }
+        schema.Resolve("Query", "parents", _ => Enumerable.Range(0, 20).ToList())
+            .Resolve("Parent", "children", async ctx =>
+            {
+                var children = ctx.Request.GetDataLoader<int, object>("children", (keys, _) => Load("children", keys, k => k));
+                var parent = (int)ctx.Source!;
+                return (await children.LoadManyAsync(Enumerable.Range(parent * 5, 5))).ToList();
+            })
+            .Resolve("Child", "value", async ctx =>
+            {
+                var values = ctx.Request.GetDataLoader<int, object>("values", (keys, _) => Load("values", keys, k => k * 10));
+                return await values.LoadAsync((int)ctx.Source!);
+            });
+
+        var result = await new GraphQLExecutor(schema).ExecuteAsync(new GraphQLRequest { Query = "{ parents { children { value } } }" });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal([("children", 100), ("values", 100)], batches);
+    }
+
+    [Fact]
     public async Task Executor_LoaderUsedAfterConfigureAwaitFalse_StillDispatches()
     {
         var schema = LineageHub.GraphQL.Types.Schema.FromSdl("type Query { items: [Int!]! value(k: Int!): Int }");
