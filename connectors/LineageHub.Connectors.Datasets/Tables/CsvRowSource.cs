@@ -54,7 +54,9 @@ internal sealed partial class CsvRowSource : IRowSource
 
     public string Format => "csv";
 
-    public string Position => $"line {_rowLine}";
+    public long PositionToken => _rowLine;
+
+    public string Describe(long token) => $"line {token}";
 
     public long BytesRead => _consumed;
 

@@ -9,8 +9,10 @@ internal interface IRowSource : IDisposable
     /// <summary>The format's name, as stored in the snapshot metadata.</summary>
     string Format { get; }
 
-    /// <summary>Where the row last read starts, for messages ("line 7", "row 12").</summary>
-    string Position { get; }
+    /// <summary>Where the row last read starts, as a number <see cref="Describe"/> turns into words ("line 7", "row 12") only when a message needs it.</summary>
+    long PositionToken { get; }
+
+    string Describe(long token);
 
     /// <summary>Bytes of the file consumed so far, for progress.</summary>
     long BytesRead { get; }

@@ -58,7 +58,9 @@ internal sealed class JsonLinesRowSource : IRowSource
 
     public string Format => "jsonl";
 
-    public string Position => $"line {_lines.Line}";
+    public long PositionToken => _lines.Line;
+
+    public string Describe(long token) => $"line {token}";
 
     public long BytesRead => _lines.Consumed;
 

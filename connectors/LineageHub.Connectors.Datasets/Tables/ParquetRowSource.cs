@@ -51,7 +51,9 @@ internal sealed class ParquetRowSource : IRowSource
 
     public string Format => "parquet";
 
-    public string Position => $"row {_row}";
+    public long PositionToken => _row;
+
+    public string Describe(long token) => $"row {token}";
 
     public long BytesRead => 0;
 

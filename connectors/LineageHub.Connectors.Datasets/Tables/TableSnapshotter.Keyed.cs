@@ -14,7 +14,7 @@ public static partial class TableSnapshotter
         var builder = Builder(schema, request);
         var target = request.ProveKey is null ? null : RowCodec.KeyOf(request.ProveKey);
         var previous = new ByteBuffer();
-        var previousPosition = "";
+        var previousPosition = 0L;
         var first = true;
         while (source.Next(writer))
         {
@@ -28,13 +28,13 @@ public static partial class TableSnapshotter
                 }
                 if (order == 0 && !request.AllowDuplicateKeys)
                 {
-                    throw LineageHubException.InvalidInput(DatasetMessages.DuplicateKey(request.Path, request.Key!, RowCodec.KeyText(key), previousPosition, source.Position));
+                    throw LineageHubException.InvalidInput(DatasetMessages.DuplicateKey(request.Path, request.Key!, RowCodec.KeyText(key), source.Describe(previousPosition), source.Describe(source.PositionToken)));
                 }
             }
             first = false;
             previous.Clear();
             previous.Append(key);
-            previousPosition = source.Position;
+            previousPosition = source.PositionToken;
             if (target is not null && key.SequenceEqual(target) && builder.RowCount >= 0)
             {
                 builder.ProveNextRow();
@@ -56,7 +56,7 @@ public static partial class TableSnapshotter
         {
             var row = writer.Row.ToArray();
             var keyStart = writer.Row.Length - writer.Key.Length - Tail(writer);
-            rows.Add(new HeldRow(row, keyStart, writer.Key.Length, rows.Count, source.Position));
+            rows.Add(new HeldRow(row, keyStart, writer.Key.Length, rows.Count, source.PositionToken));
             Report(source, rows.Count, request, cancellationToken);
         }
         // Ties (allowed duplicates) keep file order, so the sort is stable.
@@ -72,7 +72,7 @@ public static partial class TableSnapshotter
             if (i > 0 && !request.AllowDuplicateKeys && rows[i].Key.SequenceEqual(rows[i - 1].Key))
             {
                 var (a, b) = rows[i - 1].Ordinal < rows[i].Ordinal ? (rows[i - 1], rows[i]) : (rows[i], rows[i - 1]);
-                throw LineageHubException.InvalidInput(DatasetMessages.DuplicateKey(request.Path, request.Key!, RowCodec.KeyText(rows[i].Key), a.Position, b.Position));
+                throw LineageHubException.InvalidInput(DatasetMessages.DuplicateKey(request.Path, request.Key!, RowCodec.KeyText(rows[i].Key), source.Describe(a.Position), source.Describe(b.Position)));
             }
             if (target is not null && rows[i].Key.SequenceEqual(target))
             {
@@ -93,7 +93,7 @@ public static partial class TableSnapshotter
         }
     }
 
-    private sealed record HeldRow(byte[] Row, int KeyStart, int KeyLength, int Ordinal, string Position)
+    private sealed record HeldRow(byte[] Row, int KeyStart, int KeyLength, int Ordinal, long Position)
     {
         public ReadOnlySpan<byte> Key => Row.AsSpan(KeyStart, KeyLength);
     }

@@ -15,6 +15,9 @@ namespace LineageHub.Cli;
 /// <summary><c>lineagehub proof row|chunk|verify</c>: inclusion proofs of one row or one raw chunk against a snapshot root, checked offline.</summary>
 public sealed class ProofCommands : ICliVerb
 {
+    /// <summary>A proof holds a row (at most 16 MiB) and two paths of at most 64 hashes; anything larger is refused unread.</summary>
+    public const long MaxProofBytes = 64L << 20;
+
     public int Order => 50;
 
     public Command Build()
@@ -95,6 +98,10 @@ public sealed class ProofCommands : ICliVerb
             else if (!File.Exists(name))
             {
                 throw LineageHubException.NotFound($"no proof file {name}");
+            }
+            else if (new FileInfo(name).Length > MaxProofBytes)
+            {
+                throw LineageHubException.InvalidInput($"{name}: {new FileInfo(name).Length} bytes is not a proof (the limit is {MaxProofBytes})");
             }
             else
             {
