@@ -42,7 +42,7 @@ public sealed class QueryResult
     /// <summary>Reads <c>{"data": {"fields": [...], "values": [[...], ...]}}</c>; a body without data is an empty result.</summary>
     internal static QueryResult Parse(JsonElement root)
     {
-        if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
         {
             return new QueryResult([], []);
         }
