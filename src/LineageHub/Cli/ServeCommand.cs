@@ -3,7 +3,7 @@ using LineageHub.Hosting;
 
 namespace LineageHub.Cli;
 
-/// <summary><c>lineagehub serve</c>: the server on the embedded store.</summary>
+/// <summary><c>lineagehub serve</c>: the server, on the embedded store or on Neo4j.</summary>
 public sealed class ServeCommand : ICliVerb
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
@@ -13,12 +13,18 @@ public sealed class ServeCommand : ICliVerb
     public Command Build()
     {
         var urls = new Option<string?>("--urls") { Description = $"Where to listen (default: $LINEAGEHUB_URLS or {DefaultUrls})" };
-        var data = new Option<string?>("--data") { Description = $"The store's folder (default: $LINEAGEHUB_DATA or ./{StoreOptions.DefaultDataDirectory})" };
-        var command = new Command("serve", "Run the LineageHub server: the HTTP API and /healthz, on the embedded SQLite store.") { urls, data };
-        command.SetAction((parse, cancellationToken) => ServerHost.RunAsync(
-            parse.GetValue(urls) ?? (Environment.GetEnvironmentVariable("LINEAGEHUB_URLS") is { Length: > 0 } fromEnvironment ? fromEnvironment : DefaultUrls),
-            StoreOptions.DataDirectory(parse.GetValue(data)),
-            cancellationToken));
+        var data = new Option<string?>("--data") { Description = $"The store's folder, and the signing key's (default: $LINEAGEHUB_DATA or ./{StoreOptions.DefaultDataDirectory})" };
+        var store = new Option<StoreKind?>("--store") { HelpName = "sqlite|neo4j", Description = "sqlite (the file in --data) or neo4j (the server of --neo4j-url) (default: $LINEAGEHUB_STORE or sqlite)" };
+        var neo4j = new Neo4jOptions();
+        var command = new Command("serve", "Run the LineageHub server: the HTTP API and /healthz, on the embedded SQLite store or on Neo4j.") { urls, data, store };
+        neo4j.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var listen = parse.GetValue(urls) ?? (Environment.GetEnvironmentVariable("LINEAGEHUB_URLS") is { Length: > 0 } fromEnvironment ? fromEnvironment : DefaultUrls);
+            ServerHost.RequireLoopback(listen);
+            var opened = await StoreOptions.OpenStoreAsync(StoreOptions.Kind(parse.GetValue(store)), StoreOptions.DataDirectory(parse.GetValue(data)), neo4j, parse, null, cancellationToken);
+            return await ServerHost.RunAsync(listen, opened, cancellationToken);
+        });
         return command;
     }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using LineageHub.Api;
 using LineageHub.Client;
 using LineageHub.Core;
+using LineageHub.Core.Storage;
+using LineageHub.Storage.Neo4j;
 using LineageHub.Storage.Sqlite;
 
 namespace LineageHub.Hosting;
@@ -9,10 +11,10 @@ namespace LineageHub.Hosting;
 /// <summary>Builds and runs the ASP.NET Core host: the store as a singleton, the HTTP API, health.</summary>
 public static class ServerHost
 {
-    public static async Task<int> RunAsync(string urls, string dataDirectory, CancellationToken cancellationToken)
+    /// <summary>Serves <paramref name="store"/> (SQLite or Neo4j, opened by the caller) until cancelled; owns and disposes it.</summary>
+    public static async Task<int> RunAsync(string urls, ILineageStore store, CancellationToken cancellationToken)
     {
         RequireLoopback(urls);
-        var store = SqliteLineageStore.Open(dataDirectory);
         await using var service = new LocalLineageService(store, ownsStore: true);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(urls);
@@ -21,14 +23,14 @@ public static class ServerHost
         await using var app = builder.Build();
         HttpApi.Map(app);
         app.Logger.LogInformation("LineageHub serving {Urls} with the store in {Path} (ledger size {Size})",
-            urls, store.DatabasePath, (await store.GetTreeHeadAsync(cancellationToken)).Size);
+            urls, store switch { SqliteLineageStore sqlite => sqlite.DatabasePath, Neo4jLineageStore neo4j => neo4j.Location, _ => store.GetType().Name }, (await store.GetTreeHeadAsync(cancellationToken)).Size);
         await app.RunAsync(cancellationToken);
         return 0;
     }
 
     // Until API keys exist, the server writes for whoever can reach it, so it only listens where
     // nobody else can: the loopback interface.
-    private static void RequireLoopback(string urls)
+    public static void RequireLoopback(string urls)
     {
         foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

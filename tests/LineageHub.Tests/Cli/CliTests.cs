@@ -16,6 +16,8 @@ public sealed class CliTests : IDisposable
     [InlineData("ledger", new[] { "ledger", "--help" })]
     [InlineData("lineage", new[] { "lineage", "--help" })]
     [InlineData("parquet", new[] { "parquet", "--help" })]
+    [InlineData("serve", new[] { "serve", "--help" })]
+    [InlineData("migrate", new[] { "migrate", "--help" })]
     public async Task Help_MatchesTheApprovedText(string name, string[] args)
     {
         // The CLI is a public contract: a change to it must show up as a diff of these files.
