@@ -37,8 +37,29 @@ public static class Neo4jTarget
             + $"to a Neo4j 5.26 server, or run where a Docker engine is reachable so Testcontainers starts {Image}";
     }
 
-    private static bool DockerEngineReachable() =>
-        Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } || File.Exists("/var/run/docker.sock");
+    // An engine that answers, not merely a socket file left behind by a stopped one.
+    private static bool DockerEngineReachable()
+    {
+        if (Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 })
+        {
+            return true;
+        }
+        const string socket = "/var/run/docker.sock";
+        if (!File.Exists(socket))
+        {
+            return false;
+        }
+        try
+        {
+            using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+            probe.Connect(new System.Net.Sockets.UnixDomainSocketEndPoint(socket));
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
 
     private static async Task<Neo4jConnectionOptions> ConnectAsync()
     {
