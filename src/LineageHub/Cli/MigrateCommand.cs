@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Serialization;
 using LineageHub.Core;
-using LineageHub.Core.Ledger;
+using LineageHub.Core.Storage;
 
 namespace LineageHub.Cli;
 
@@ -31,31 +31,14 @@ public sealed class MigrateCommand : ICliVerb
             var (source, target) = (parse.GetValue(from), parse.GetValue(to));
             if (source == target)
             {
-                throw LineageHubException.InvalidInput($"--from and --to are both {source.ToString().ToLowerInvariant()}; migrate copies between two kinds of store");
+                throw LineageHubException.InvalidInput($"--from and --to are both {Name(source)}; migrate copies between two kinds of store");
             }
             var directory = StoreOptions.DataDirectory(parse.GetValue(data));
             var clock = new ReplayClock();
             await using var reader = await StoreOptions.OpenStoreAsync(source, directory, neo4j, parse, null, ct);
             await using var writer = await StoreOptions.OpenStoreAsync(target, directory, neo4j, parse, clock, ct);
-            var sourceHead = await reader.GetTreeHeadAsync(ct);
-            var targetSize = (await writer.GetTreeHeadAsync(ct)).Size;
-            if (targetSize != 0)
-            {
-                throw LineageHubException.Conflict($"the {target} store already has {targetSize} ledger entries; migrate fills an empty store only");
-            }
-            for (var seq = 0L; seq < sourceHead.Size; seq++)
-            {
-                var entry = await reader.GetEntryAsync(seq, ct);
-                clock.Now = entry.Time;
-                var result = await writer.AppendAsync(new ChangeSet(entry.Nodes, entry.Edges, entry.Actor), ct);
-                if (result.Seq != seq)
-                {
-                    throw LineageHubException.Conflict($"ledger entry {seq} was written as {result.Seq?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"} in the {target} store; stopped");
-                }
-            }
-            var targetHead = await writer.GetTreeHeadAsync(ct);
-            var report = new MigrationReport(source.ToString().ToLowerInvariant(), target.ToString().ToLowerInvariant(), sourceHead.Size, sourceHead.Root.ToString(), targetHead.Size, targetHead.Root.ToString(),
-                sourceHead.Size == targetHead.Size && sourceHead.Root == targetHead.Root);
+            var copied = await LedgerCopy.CopyAsync(reader, writer, time => clock.Now = time, ct);
+            var report = new MigrationReport(Name(source), Name(target), copied.SourceSize, copied.SourceRoot.ToString(), copied.TargetSize, copied.TargetRoot.ToString(), copied.Same);
             Output.Print(parse.GetValue(json), report, r => r.Same
                 ? $"copied {r.Entries} ledger entries from {r.From} to {r.To}; both ledgers end at size {r.Entries} with root {r.Root}"
                 : $"MISMATCH: the {r.From} ledger ends at size {r.Entries} with root {r.Root}, the {r.To} copy at size {r.TargetEntries} with root {r.TargetRoot}");
@@ -63,6 +46,8 @@ public sealed class MigrateCommand : ICliVerb
         });
         return command;
     }
+
+    private static string Name(StoreKind kind) => kind.ToString().ToLowerInvariant();
 
     private sealed record MigrationReport(
         [property: JsonPropertyName("from")] string From,

@@ -96,7 +96,11 @@ public sealed partial class FakeQueryApi
             case "facts_edges":
                 return Data(["id", "props"], Strings("ids").Where(_edges.ContainsKey).Select(id => new object?[] { id, _edges[id] }));
             case "facts_run_targets":
-                return Data(["run", "kind", "target"], []);
+                var runs = Strings("runs").ToHashSet(StringComparer.Ordinal);
+                return Data(["run", "kind", "target"], _edges.Keys
+                    .Select(id => System.Text.Json.JsonSerializer.Deserialize<string[]>(id)!)
+                    .Where(e => e[0] is "READ" or "WROTE" && runs.Contains(e[1]))
+                    .Select(e => new object?[] { e[1], e[0], e[2] }));
             case "ledger_leaf_hashes":
                 return Data(["seq", "leafHash"], Entries.Skip((int)L("from")).Take((int)L("limit")).Select(e => new object?[] { e["seq"], e["leafHash"] }));
             case "ledger_entry":
