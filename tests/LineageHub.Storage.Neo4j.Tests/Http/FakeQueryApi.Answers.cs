@@ -7,8 +7,13 @@ public sealed partial class FakeQueryApi
 {
     private const string QueryPath = "/db/neo4j/query/v2";
 
-    private readonly Dictionary<string, (string Props, long Seq)> _nodes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _edges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoredNode> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoredEdge> _edges = new(StringComparer.Ordinal);
+    private readonly List<StoredEdge> _edgesInOrder = [];
+
+    private sealed record StoredNode(string Id, string Kind, string Key, string Props, long Seq);
+
+    private sealed record StoredEdge(string Id, string Kind, string From, string To, string Props, long Seq, long Ord);
     private readonly List<JsonObject> _heads = [];
 
     private (int Status, JsonObject Body, string? Affinity) Answer(RecordedRequest request)
@@ -94,13 +99,42 @@ public sealed partial class FakeQueryApi
             case "facts_nodes":
                 return Data(["id", "props", "seq"], Strings("ids").Where(_nodes.ContainsKey).Select(id => new object?[] { id, _nodes[id].Props, _nodes[id].Seq }));
             case "facts_edges":
-                return Data(["id", "props"], Strings("ids").Where(_edges.ContainsKey).Select(id => new object?[] { id, _edges[id] }));
+                return Data(["id", "props"], Strings("ids").Where(_edges.ContainsKey).Select(id => new object?[] { id, _edges[id].Props }));
             case "facts_run_targets":
                 var runs = Strings("runs").ToHashSet(StringComparer.Ordinal);
-                return Data(["run", "kind", "target"], _edges.Keys
-                    .Select(id => System.Text.Json.JsonSerializer.Deserialize<string[]>(id)!)
-                    .Where(e => e[0] is "READ" or "WROTE" && runs.Contains(e[1]))
-                    .Select(e => new object?[] { e[1], e[0], e[2] }));
+                return Data(["run", "kind", "target"], _edgesInOrder.Where(e => e.Kind is "READ" or "WROTE" && runs.Contains(e.From)).Select(e => new object?[] { e.From, e.Kind, e.To }));
+            case "read_edges_outgoing" or "read_edges_incoming":
+                var outgoing = request.StatementName == "read_edges_outgoing";
+                var kindFilter = p["kind"]?.GetValue<string>();
+                return Data(["kind", "props", "seq", "other"], _edgesInOrder
+                    .Where(e => (outgoing ? e.From : e.To) == S("id") && (kindFilter is null || e.Kind == kindFilter) && e.Seq < L("size"))
+                    .Select(e => new object?[] { e.Kind, e.Props, e.Seq, outgoing ? e.To : e.From }));
+            case "read_list_nodes":
+                return Data(["id", "props", "seq"], _nodes.Values
+                    .Where(n => n.Kind == S("kind") && n.Key.StartsWith(S("prefix"), StringComparison.Ordinal) && string.CompareOrdinal(n.Key, S("after")) > 0)
+                    .OrderBy(n => n.Key, StringComparer.Ordinal).Take((int)L("limit"))
+                    .Select(n => new object?[] { n.Id, n.Props, n.Seq }));
+            case "traverse_step":
+                var frontier = Strings("frontier").ToList();
+                var forward = Strings("forward").ToHashSet(StringComparer.Ordinal);
+                var backward = Strings("backward").ToHashSet(StringComparer.Ordinal);
+                return Data(["position", "kind", "source", "target", "neighbour"], frontier.SelectMany((id, position) => _edgesInOrder
+                    .Where(e => e.Seq < L("size") && ((e.From == id && forward.Contains(e.Kind)) || (e.To == id && backward.Contains(e.Kind))))
+                    .Select(e => new object?[] { position, e.Kind, e.From, e.To, e.From == id ? e.To : e.From })));
+            case "ledger_size_at_time":
+                var before = Entries.Where(e => string.CompareOrdinal((string)e["time"]!, S("time")) <= 0 && (long)e["seq"]! < L("size")).ToList();
+                return Data(["size"], [[before.Count == 0 ? 0L : before.Max(e => (long)e["seq"]!) + 1]]);
+            case "verify_entries":
+                return Data(["seq", "time", "entry", "leafHash"], Entries.Skip((int)L("from")).Take((int)L("limit")).Select(e => new object?[] { e["seq"], e["time"], e["entry"], e["leafHash"] }));
+            case "verify_heads":
+                return Data(["size", "root", "time", "signature", "keyId"], _heads.Where(h => h["size"]!.GetValue<long>() > L("after")).Take((int)L("limit"))
+                    .Select(h => new object?[] { h["size"]!.GetValue<long>(), h["root"]!.GetValue<string>(), h["time"]!.GetValue<string>(), h["signature"]!.GetValue<string>(), h["keyId"]!.GetValue<string>() }));
+            case "verify_nodes":
+                return Data(["id", "kind", "key", "props", "seq"], _nodes.Values.Where(n => string.CompareOrdinal(n.Id, S("after")) > 0).OrderBy(n => n.Id, StringComparer.Ordinal).Take((int)L("limit"))
+                    .Select(n => new object?[] { n.Id, n.Kind, n.Key, n.Props, n.Seq }));
+            case "verify_edges":
+                return Data(["id", "kind", "source", "target", "props", "seq"], _edges.Values.Where(e => string.CompareOrdinal(e.Id, S("after")) > 0).OrderBy(e => e.Id, StringComparer.Ordinal).Take((int)L("limit"))
+                    .Select(e => new object?[] { e.Id, e.Kind, e.From, e.To, e.Props, e.Seq }));
             case "ledger_leaf_hashes":
                 return Data(["seq", "leafHash"], Entries.Skip((int)L("from")).Take((int)L("limit")).Select(e => new object?[] { e["seq"], e["leafHash"] }));
             case "ledger_entry":
@@ -114,13 +148,16 @@ public sealed partial class FakeQueryApi
                 Write(() => Entries.Add(entry));
                 return Data(["size"], [[L("seq") + 1]]);
             case "ledger_append_nodes":
-                var nodes = p["nodes"]!.AsArray().Select(n => (Id: n!["id"]!.GetValue<string>(), Props: n["props"]!.GetValue<string>())).ToList();
-                var seq = L("seq");
-                Write(() => nodes.ForEach(n => _nodes[n.Id] = (n.Props, seq)));
+                var nodes = p["nodes"]!.AsArray().Select(n => new StoredNode(n!["id"]!.GetValue<string>(), n["kind"]!.GetValue<string>(), n["key"]!.GetValue<string>(), n["props"]!.GetValue<string>(), L("seq"))).ToList();
+                Write(() => nodes.ForEach(n => _nodes.Add(n.Id, n)));
                 return Data(["created"], [[nodes.Count]]);
             case "ledger_append_edges":
-                var edges = p["edges"]!.AsArray().Select(e => (Id: e!["id"]!.GetValue<string>(), Props: e["props"]!.GetValue<string>())).ToList();
-                Write(() => edges.ForEach(e => _edges[e.Id] = e.Props));
+                var edges = p["edges"]!.AsArray().Select(e => new StoredEdge(e!["id"]!.GetValue<string>(), e["kind"]!.GetValue<string>(), e["from"]!.GetValue<string>(), e["to"]!.GetValue<string>(), e["props"]!.GetValue<string>(), L("seq"), e["ord"]!.GetValue<long>())).ToList();
+                Write(() => edges.ForEach(e =>
+                {
+                    _edges.Add(e.Id, e);
+                    _edgesInOrder.Add(e);
+                }));
                 return Data(["created"], [[edges.Count]]);
             case "ledger_append_tree_head":
                 var head = (JsonObject)p.DeepClone();
