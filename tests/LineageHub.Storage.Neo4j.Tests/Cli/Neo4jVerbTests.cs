@@ -46,6 +46,41 @@ public sealed class Neo4jVerbTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Serve_OnNeo4j_AcceptsAChangeSetOverHttpAndWritesItThroughTheQueryApi()
+    {
+        var port = FreePort();
+        var info = StartInfo(["serve", "--urls", $"http://127.0.0.1:{port}", "--data", _data.Path, "--store", "neo4j", "--neo4j-url", _fake.Url.ToString()]);
+        info.Environment["LINEAGEHUB_NEO4J_USER"] = FakeQueryApi.User;
+        info.Environment["LINEAGEHUB_NEO4J_PASSWORD"] = FakeQueryApi.Password;
+        using var server = Process.Start(info)!;
+        _ = server.StandardOutput.ReadToEndAsync();
+        _ = server.StandardError.ReadToEndAsync();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!await AnswersAsync(http))
+            {
+                Assert.False(server.HasExited, "serve exited early");
+                Assert.True(DateTime.UtcNow < deadline, "serve did not answer /healthz within 60 s");
+                await Task.Delay(100);
+            }
+            var changeSet = "{\"nodes\": [{\"id\": \"source_system:crm\", \"props\": {\"name\": \"crm\", \"kind\": \"internal\"}}]}";
+
+            var response = await http.PostAsync("/api/changesets", new StringContent(changeSet, Encoding.UTF8, "application/json"));
+
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            Assert.Single(_fake.Entries);
+            Assert.Contains("source_system:crm", (string)_fake.Entries[0]["entry"]!, StringComparison.Ordinal);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
     public async Task AnyVerb_Neo4jStoreWithoutAUrl_IsBadInputNamingTheOption()
     {
         var (code, _, error) = await RunAsync(["ledger", "head", "--store", "neo4j", "--data", _data.Path]);
@@ -54,7 +89,36 @@ public sealed class Neo4jVerbTests : IAsyncDisposable
         Assert.Contains("--neo4j-url", error, StringComparison.Ordinal);
     }
 
+    private static async Task<bool> AnswersAsync(HttpClient http)
+    {
+        try
+        {
+            return (await http.GetAsync("/healthz")).IsSuccessStatusCode;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static async Task<(int Code, string Out, string Error)> RunAsync(string[] args)
+    {
+        using var process = Process.Start(StartInfo(args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static ProcessStartInfo StartInfo(string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lineagehub.dll"));
@@ -66,12 +130,7 @@ public sealed class Neo4jVerbTests : IAsyncDisposable
         {
             info.Environment.Remove(name);
         }
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        return info;
     }
 
     public async ValueTask DisposeAsync()
