@@ -62,9 +62,9 @@ public sealed partial class Neo4jLineageStore : ILineageStore
             }
             catch (QueryApiException ex)
             {
-                throw ex.NoResponse || ex.IsTransient
-                    ? new LineageHubException(ErrorCode.Unavailable, Neo4jMessages.Unreachable(options.Url, ex.Message), ex)
-                    : new LineageHubException(ErrorCode.Unavailable, Neo4jMessages.NotMigrated(ex.Message), ex);
+                throw new LineageHubException(ErrorCode.Unavailable, ex.NoResponse || ex.IsTransient
+                    ? Neo4jMessages.Unreachable(options.Url, ex.Message)
+                    : Neo4jMessages.Failed(options.Url, ex.Message), ex);
             }
             await store.CurrentHeadAsync(cancellationToken).ConfigureAwait(false);
             return store;

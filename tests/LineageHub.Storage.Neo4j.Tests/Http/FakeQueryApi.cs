@@ -48,6 +48,8 @@ public sealed partial class FakeQueryApi : IAsyncDisposable
         }
     }
 
+    public static string ExpectedAuthorization { get; } = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{Password}"));
+
     public int Port { get; }
 
     public Uri Url => new($"http://127.0.0.1:{Port}");
@@ -108,6 +110,11 @@ public sealed partial class FakeQueryApi : IAsyncDisposable
         lock (_lock)
         {
             Requests.Add(recorded);
+        }
+        if (recorded.Authorization != ExpectedAuthorization)
+        {
+            await WriteAsync(context.Response, 401, Error("Neo.ClientError.Security.Unauthorized", "The client is unauthorized due to authentication failure."), null);
+            return;
         }
         var fault = Faults(recorded);
         switch (fault)

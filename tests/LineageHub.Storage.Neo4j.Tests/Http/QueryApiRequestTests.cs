@@ -195,6 +195,18 @@ public sealed class QueryApiRequestTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Open_WithAWrongPassword_SaysNeo4jRefusedItNamingTheUrl_WithoutRetrying()
+    {
+        var options = _fake.Options() with { Password = "wrong" };
+
+        var error = await Assert.ThrowsAsync<LineageHubException>(() => Neo4jLineageStore.OpenAsync(options, _keys.Path));
+
+        Assert.Equal(ErrorCode.Unavailable, error.Code);
+        Assert.Contains($"Neo4j at {_fake.Url} refused a request: Neo.ClientError.Security.Unauthorized", error.Message, StringComparison.Ordinal);
+        Assert.Single(_fake.Snapshot());
+    }
+
+    [Fact]
     public async Task Statement_GivenParametersItDoesNotDeclare_IsRefusedBeforeAnythingIsSent()
     {
         using var client = new QueryApiClient(_fake.Options());
