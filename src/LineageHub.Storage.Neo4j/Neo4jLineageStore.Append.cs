@@ -26,7 +26,7 @@ public sealed partial class Neo4jLineageStore
             {
                 try
                 {
-                    return await TryAppendAsync(changes, appendId, cancellationToken).ConfigureAwait(false);
+                    return await TryAppendAsync(changes, appendId, isRetry: attempt > 0, cancellationToken).ConfigureAwait(false);
                 }
                 catch (QueryApiException ex) when (Retryable(ex) && attempt < delays.Count)
                 {
@@ -55,7 +55,7 @@ public sealed partial class Neo4jLineageStore
 
     private const string HeadMovedMessage = "the ledger head moved while the entry was being written";
 
-    private async Task<AppendResult> TryAppendAsync(ChangeSet changes, string appendId, CancellationToken cancellationToken)
+    private async Task<AppendResult> TryAppendAsync(ChangeSet changes, string appendId, bool isRetry, CancellationToken cancellationToken)
     {
         await using var transaction = await _client.BeginAsync(cancellationToken).ConfigureAwait(false);
         var locked = await transaction.RunAsync(CypherCatalog.Get("ledger_lock_head"), new Dictionary<string, object?> { ["appendId"] = appendId }, cancellationToken).ConfigureAwait(false);
@@ -66,8 +66,11 @@ public sealed partial class Neo4jLineageStore
         var size = locked.Int64(0, "size");
         var lastTime = locked.String(0, "time") is { Length: > 0 } text ? ParseTime(text) : DateTimeOffset.MinValue;
 
-        var earlier = await transaction.RunAsync(CypherCatalog.Get("ledger_find_append"), new Dictionary<string, object?> { ["appendId"] = appendId }, cancellationToken).ConfigureAwait(false);
-        if (earlier.Count > 0)
+        // Only a retry can find an earlier attempt of its own (under the head lock, so it cannot be racing one).
+        var earlier = isRetry
+            ? await transaction.RunAsync(CypherCatalog.Get("ledger_find_append"), new Dictionary<string, object?> { ["appendId"] = appendId }, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (earlier is { Count: > 0 })
         {
             // An earlier attempt committed, though its caller never heard: report it, write nothing.
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);

@@ -68,7 +68,7 @@ public sealed class QueryApiRequestTests : IAsyncDisposable
             Assert.Equal(ExpectedAuthorization, r.Authorization);
         });
         Assert.Equal(
-            ["ledger_lock_head", "ledger_find_append", "facts_nodes", "facts_edges", "ledger_append_entry", "ledger_append_nodes", "ledger_append_edges", "ledger_append_tree_head"],
+            ["ledger_lock_head", "facts_nodes", "facts_edges", "ledger_append_entry", "ledger_append_nodes", "ledger_append_edges", "ledger_append_tree_head"],
             append.Skip(1).Select(r => r.StatementName));
         Assert.Equal(("POST", "/db/neo4j/query/v2/tx/t1/commit", "affinity-t1"), (commit.Method, commit.Path, commit.Affinity));
         // Bodies carry the statement's declared parameters, with values as plain JSON.
@@ -144,6 +144,7 @@ public sealed class QueryApiRequestTests : IAsyncDisposable
         var retry = requests.Where(r => r.Path.StartsWith("/db/neo4j/query/v2/tx/t2", StringComparison.Ordinal)).ToList();
         Assert.Equal(["ledger_lock_head", "ledger_find_append", null], retry.Select(r => r.StatementName));
         Assert.Equal("DELETE", retry[^1].Method);
+        Assert.DoesNotContain(requests.TakeWhile(r => !r.Path.StartsWith("/db/neo4j/query/v2/tx/t2", StringComparison.Ordinal)), r => r.StatementName == "ledger_find_append");
         Assert.Equal(
             requests.First(r => r.StatementName == "ledger_lock_head").Body!["parameters"]!["appendId"]!.GetValue<string>(),
             retry[1].Body!["parameters"]!["appendId"]!.GetValue<string>());
