@@ -33,7 +33,7 @@ public sealed class ChangeSetCommands : ICliVerb
             {
                 json = await File.ReadAllBytesAsync(path.FullName, ct);
             }
-            await using var service = options.Open(parse);
+            await using var service = await options.OpenAsync(parse, ct);
             var result = await service.AppendAsync(json, ct);
             Output.Print(parse.GetValue(options.Json), result, r => r.Message);
             return ExitCodes.Ok;

@@ -25,7 +25,7 @@ public sealed class LedgerCommands : ICliVerb
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            await using var service = options.Open(parse);
+            await using var service = await options.OpenAsync(parse, ct);
             var head = await service.HeadAsync(ct);
             Output.Print(parse.GetValue(options.Json), head, h => $"ledger size {h.Size}\nroot        {h.Root}\nsigned at   {h.Time}\nkey         {h.KeyId}");
             return ExitCodes.Ok;
@@ -40,7 +40,7 @@ public sealed class LedgerCommands : ICliVerb
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            await using var service = options.Open(parse);
+            await using var service = await options.OpenAsync(parse, ct);
             var report = await service.VerifyAsync(ct);
             Output.Print(parse.GetValue(options.Json), report, r =>
             {
@@ -66,7 +66,7 @@ public sealed class LedgerCommands : ICliVerb
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            await using var service = options.Open(parse);
+            await using var service = await options.OpenAsync(parse, ct);
             Output.Print(true, await service.ProveInclusionAsync(parse.GetValue(entry), parse.GetValue(size), ct), _ => "");
             return ExitCodes.Ok;
         });
@@ -82,7 +82,7 @@ public sealed class LedgerCommands : ICliVerb
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            await using var service = options.Open(parse);
+            await using var service = await options.OpenAsync(parse, ct);
             Output.Print(true, await service.ProveConsistencyAsync(parse.GetValue(from), parse.GetValue(to), ct), _ => "");
             return ExitCodes.Ok;
         });

@@ -26,7 +26,7 @@ public sealed class LineageCommand : ICliVerb
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            await using var service = options.Open(parse);
+            await using var service = await options.OpenAsync(parse, ct);
             var query = new LineageQuery(parse.GetValue(node)!, parse.GetValue(direction)!, parse.GetValue(depth), parse.GetValue(maxNodes), parse.GetValue(asOf), parse.GetValue(edgeKinds), parse.GetValue(timeout));
             var result = await service.LineageAsync(query, ct);
             Output.Print(parse.GetValue(options.Json), result, Describe);

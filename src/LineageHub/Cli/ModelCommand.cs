@@ -25,7 +25,7 @@ public sealed class ModelCommand : ICliVerb
             {
                 throw LineageHubException.InvalidInput($"'{text}' is not NAME or NAME@VERSION");
             }
-            await using var service = options.Open(parse);
+            await using var service = await options.OpenAsync(parse, ct);
             ModelShowJson shown;
             if (version is null)
             {

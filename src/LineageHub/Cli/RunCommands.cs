@@ -37,7 +37,7 @@ public sealed class RunCommands : ICliVerb
         command.SetAction(async (parse, ct) =>
         {
             var run = RunManifestReader.ReadFile(parse.GetValue(manifest)!);
-            await using var service = options.Open(parse);
+            await using var service = await options.OpenAsync(parse, ct);
             var dataDirectory = parse.GetValue(options.Data);
             var preparer = new ManifestPreparer(service, (path, mode, key) => SnapshotRequestFor(path, mode, key, parse.GetValue(saltKey), dataDirectory, parse.GetValue(threads)));
             var registration = await preparer.PrepareAsync(run, ct);
@@ -90,7 +90,7 @@ public sealed class RunCommands : ICliVerb
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            await using var service = options.Open(parse);
+            await using var service = await options.OpenAsync(parse, ct);
             Output.Print(parse.GetValue(options.Json), await ShowAsync(service, RunKey(parse.GetValue(id)!), ct), DescribeRun);
             return ExitCodes.Ok;
         });

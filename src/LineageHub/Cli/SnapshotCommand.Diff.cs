@@ -42,7 +42,7 @@ public sealed partial class SnapshotCommand
             }
             else
             {
-                await using var service = options.Open(parse);
+                await using var service = await options.OpenAsync(parse, ct);
                 // Registered sides first: a file on the other side is then snapshotted as that version was.
                 var oldSide = oldIsPath ? default : await LoadAsync(service, oldText, ct);
                 var newSide = newIsPath ? default : await LoadAsync(service, newText, ct);

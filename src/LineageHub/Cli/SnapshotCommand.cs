@@ -45,7 +45,7 @@ public sealed partial class SnapshotCommand : ICliVerb
             if (parse.GetValue(register))
             {
                 var (ns, name) = DatasetName.Parse(parse.GetValue(dataset)!);
-                await using var service = options.Open(parse);
+                await using var service = await options.OpenAsync(parse, ct);
                 var uri = parse.GetValue(storageUri) ?? new Uri(Path.GetFullPath(target)).AbsoluteUri;
                 registered = await RegisterAsync(service, snapshot.ToDatasetVersion(ns, name, parse.GetValue(label), uri), parse.GetValue(source), ct);
             }

@@ -3,6 +3,8 @@ using LineageHub.Api.GraphQL;
 using LineageHub.Client;
 using LineageHub.Core.Storage;
 using LineageHub.Security;
+using LineageHub.Core;
+using LineageHub.Storage.Neo4j;
 using LineageHub.Storage.Sqlite;
 
 namespace LineageHub.Hosting;
@@ -10,12 +12,12 @@ namespace LineageHub.Hosting;
 /// <summary>Builds and runs the ASP.NET Core host: the store as a singleton, access control, the HTTP and GraphQL APIs, health.</summary>
 public static class ServerHost
 {
-    public static async Task<int> RunAsync(string urls, string dataDirectory, bool insecureNoAuth, CancellationToken cancellationToken)
+    /// <summary>
+    /// Serves <paramref name="store"/> (SQLite or Neo4j, opened by the caller, who has checked the listening
+    /// addresses against <paramref name="keys"/>) until cancelled; owns and disposes the store.
+    /// </summary>
+    public static async Task<int> RunAsync(string urls, ILineageStore store, ApiKeyStore keys, bool insecureNoAuth, CancellationToken cancellationToken)
     {
-        var keys = ApiKeyStore.Open(dataDirectory);
-        // Anyone who can reach a non-loopback address could write, so one needs a key (or an explicit opt-out).
-        ListenAddresses.Check(urls, keys, insecureNoAuth);
-        var store = SqliteLineageStore.Open(dataDirectory);
         await using var service = new LocalLineageService(store, ownsStore: true);
         await using var app = Build(urls, service, keys, insecureNoAuth);
         if (insecureNoAuth)
@@ -27,7 +29,8 @@ public static class ServerHost
             app.Logger.LogWarning("no API key exists, so access on loopback is open; after `lineagehub keys create` every request needs a key");
         }
         app.Logger.LogInformation("LineageHub serving {Urls} with the store in {Path} (ledger size {Size}); GraphQL at {GraphQL}",
-            urls, store.DatabasePath, (await store.GetTreeHeadAsync(cancellationToken)).Size, GraphQLApi.Path);
+            urls, store switch { SqliteLineageStore sqlite => sqlite.DatabasePath, Neo4jLineageStore neo4j => neo4j.Location, _ => store.GetType().Name },
+            (await store.GetTreeHeadAsync(cancellationToken)).Size, GraphQLApi.Path);
         await app.RunAsync(cancellationToken);
         return 0;
     }

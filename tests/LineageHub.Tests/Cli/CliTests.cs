@@ -21,6 +21,8 @@ public sealed class CliTests : IDisposable
     [InlineData("snapshot", new[] { "snapshot", "--help" })]
     [InlineData("proof", new[] { "proof", "--help" })]
     [InlineData("keys", new[] { "keys", "--help" })]
+    [InlineData("serve", new[] { "serve", "--help" })]
+    [InlineData("migrate", new[] { "migrate", "--help" })]
     public async Task Help_MatchesTheApprovedText(string name, string[] args)
     {
         // The CLI is a public contract: a change to it must show up as a diff of these files.

@@ -1,0 +1,3 @@
+// Tests only (never shipped in the adapter): empties the database between contract tests.
+MATCH (n)
+DETACH DELETE n
