@@ -132,7 +132,8 @@ public static partial class MerkleProofVerifier
         return start % BitOperations.RoundUpToPowerOf2(size) == 0;
     }
 
-    private static byte[]? RootFromInclusionProof(ulong leafIndex, ulong treeSize, ReadOnlySpan<byte> leafHash, IReadOnlyList<byte[]> proof, out string? failure)
+    /// <summary>The root an inclusion proof leads to (RFC 9162 §2.1.3.2), or null with the reason; snapshot proofs fold their row paths with it too.</summary>
+    internal static byte[]? RootFromInclusionProof(ulong leafIndex, ulong treeSize, ReadOnlySpan<byte> leafHash, IReadOnlyList<byte[]> proof, out string? failure)
     {
         failure = null;
         if (leafIndex >= treeSize)

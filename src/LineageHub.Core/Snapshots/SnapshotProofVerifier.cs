@@ -64,7 +64,8 @@ public static class SnapshotProofVerifier
         {
             return ProofCheck.Invalid(MerkleMessages.LeafIndexOutOfRange);
         }
-        var chunkRoot = FoldInclusion((ulong)proof.RowInChunk, (ulong)proof.ChunkRows, leaf, rowPath, out var failure);
+        // The chunk's root is not given, only reached: fold the row's path up to it.
+        var chunkRoot = MerkleProofVerifier.RootFromInclusionProof((ulong)proof.RowInChunk, (ulong)proof.ChunkRows, leaf, rowPath, out var failure);
         if (chunkRoot is null)
         {
             return ProofCheck.Invalid($"{SnapshotMessages.RowNotInRoot}: {failure}");
@@ -97,44 +98,6 @@ public static class SnapshotProofVerifier
         }
         var check = MerkleProofVerifier.VerifyInclusion((ulong)proof.Chunk, (ulong)proof.ChunkCount, leaf, path, root);
         return check.IsValid ? check : ProofCheck.Invalid($"{SnapshotMessages.ChunkNotInRoot}: {check.Failure}");
-    }
-
-    // The chunk's root is not given, only reached: fold the path as RFC 9162 §2.1.3.2 does.
-    private static byte[]? FoldInclusion(ulong index, ulong size, byte[] leaf, IReadOnlyList<byte[]> path, out string? failure)
-    {
-        failure = null;
-        var fn = index;
-        var sn = size - 1;
-        var r = leaf;
-        foreach (var p in path)
-        {
-            if (sn == 0)
-            {
-                failure = MerkleMessages.ProofTooLong;
-                return null;
-            }
-            if ((fn & 1) == 1 || fn == sn)
-            {
-                r = MerkleHash.Node(p, r);
-                while ((fn & 1) == 0 && fn != 0)
-                {
-                    fn >>= 1;
-                    sn >>= 1;
-                }
-            }
-            else
-            {
-                r = MerkleHash.Node(r, p);
-            }
-            fn >>= 1;
-            sn >>= 1;
-        }
-        if (sn != 0)
-        {
-            failure = MerkleMessages.ProofTooShort;
-            return null;
-        }
-        return r;
     }
 
     private static bool TryHex(string? text, out byte[] bytes)
