@@ -94,12 +94,16 @@ public sealed class ManifestPreparer(ILineageService service, Func<string, Snaps
             {
                 throw LineageHubException.InvalidInput($"/code/repository: '{code.Repository}' is neither a folder nor a git URL");
             }
+            if (code.Files is { Count: > 0 })
+            {
+                throw LineageHubException.InvalidInput("/code/files: files can only be pinned from a local checkout");
+            }
             var commit = new CommitId(new RepositoryId(remote!.Key), code.Commit!.ToLowerInvariant());
             if (await service.FindNodeAsync(commit.Key.ToString(), cancellationToken) is null)
             {
                 throw LineageHubException.NotFound($"/code: commit {commit.Sha} of {remote.Key} is not registered; register a run from a checkout of it first, or name the checkout's folder as the repository");
             }
-            return new RunCodeJson(remote.Key, commit.Sha, code.Files?.Count > 0 ? throw LineageHubException.InvalidInput("/code/files: files can only be pinned from a local checkout") : null);
+            return new RunCodeJson(remote.Key, commit.Sha, null);
         }
         try
         {

@@ -149,6 +149,26 @@ public sealed partial class RunRegistrationTests : IDisposable
     }
 
     [Fact]
+    public async Task Register_CodeByUrl_NeedsTheCommitCapturedFromACheckoutFirst()
+    {
+        var sha = CreateProject();
+        Git("remote", "add", "origin", "git@git.example:team/credit.git");
+        const string byUrl = "1d2c3b4a-5f6e-4a8b-9c0d-e1f2a3b4c5d6";
+        var manifest = ManifestYaml().Replace(RunId, byUrl, StringComparison.Ordinal).Replace("version: 7", "version: 9", StringComparison.Ordinal)
+            .Replace("code: {repository: ., files: [train.py]}", $"code: {{repository: 'https://git.example/team/credit.git', commit: {sha}}}", StringComparison.Ordinal);
+
+        var before = await LineageHubProcess.RunAsync("run", "register", WriteManifest("url.yaml", manifest), "--data", Store);
+        await LineageHubProcess.RunAsync("run", "register", WriteManifest("run.yaml", ManifestYaml()), "--data", Store);
+        var after = Json(await LineageHubProcess.RunAsync("run", "register", WriteManifest("url.yaml", manifest), "--data", Store, "--json"));
+
+        // The ssh remote of the checkout and the https URL in the manifest name one repository.
+        Assert.Equal(3, before.ExitCode);
+        Assert.Contains($"/code: commit {sha} of git.example/team/credit is not registered", before.Error, StringComparison.Ordinal);
+        Assert.True(after.GetProperty("changed").GetBoolean());
+        Assert.Equal(sha, after.GetProperty("commit").GetString());
+    }
+
+    [Fact]
     public async Task Register_ThroughAServer_RecordsTheSameRunAsLocally()
     {
         CreateProject();
