@@ -18,6 +18,8 @@ public sealed class Neo4jTestFramework(IMessageSink messageSink) : XunitTestFram
     private sealed class Discoverer(IAssemblyInfo assemblyInfo, ISourceInformationProvider sourceProvider, IMessageSink diagnosticMessageSink)
         : XunitTestFrameworkDiscoverer(assemblyInfo, sourceProvider, diagnosticMessageSink)
     {
+        private bool _reasonReported;
+
         protected override bool FindTestsForMethod(ITestMethod testMethod, bool includeSourceInformation, IMessageBus messageBus, ITestFrameworkDiscoveryOptions discoveryOptions)
         {
             var needsNeo4j = testMethod.TestClass.Class.GetCustomAttributes(typeof(RequiresNeo4jAttribute)).Any();
@@ -25,6 +27,13 @@ public sealed class Neo4jTestFramework(IMessageSink messageSink) : XunitTestFram
             if (!needsNeo4j || !isTest || Neo4jTarget.SkipReason is null)
             {
                 return base.FindTestsForMethod(testMethod, includeSourceInformation, messageBus, discoveryOptions);
+            }
+            if (!_reasonReported)
+            {
+                // Said once, as a diagnostic message (shown by the console runner at every verbosity, with
+                // diagnosticMessages on in xunit.runner.json), so a CI log says why these tests were skipped.
+                _reasonReported = true;
+                DiagnosticMessageSink.OnMessage(new DiagnosticMessage($"tests needing a real Neo4j are skipped: {Neo4jTarget.SkipReason}"));
             }
             var skipped = new SkippedWithoutNeo4jTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod);
             return ReportDiscoveredTestCase(skipped, includeSourceInformation, messageBus);
