@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LineageHub.Testing;
 
 namespace LineageHub.GraphQL.Tests.Conformance;
 
@@ -10,18 +10,17 @@ namespace LineageHub.GraphQL.Tests.Conformance;
 /// </summary>
 internal static class NodeHarness
 {
-    private static readonly Lock InstallLock = new();
-    private static bool _installed;
+    private static readonly NodePackageFolder Packages = new("tests/LineageHub.GraphQL.Tests/conformance", "graphql-http", "The conformance tests (graphql-js)");
 
     /// <summary>The conformance folder beside the test project's sources.</summary>
-    public static string Folder { get; } = FindFolder();
+    public static string Folder => Packages.Path;
 
     public static string CorpusFile(string name) => Path.Combine(Folder, "corpus", name);
 
     public static JsonNode Run(object request)
     {
-        EnsureInstalled();
-        var (code, stdout, stderr) = Exec("node", "harness.mjs", JsonSerializer.Serialize(request), TimeSpan.FromMinutes(2));
+        Packages.EnsureInstalled();
+        var (code, stdout, stderr) = Packages.Exec("node", "harness.mjs", JsonSerializer.Serialize(request), TimeSpan.FromMinutes(2));
         if (code != 0)
         {
             throw new InvalidOperationException($"graphql-js harness failed ({code}): {stderr}");
@@ -29,75 +28,11 @@ internal static class NodeHarness
         return JsonNode.Parse(stdout)!;
     }
 
-    private static void EnsureInstalled()
-    {
-        lock (InstallLock)
-        {
-            if (_installed || Directory.Exists(Path.Combine(Folder, "node_modules", "graphql-http")))
-            {
-                _installed = true;
-                return;
-            }
-            int code;
-            string stderr;
-            try
-            {
-                (code, _, stderr) = Exec("npm", "ci --no-audit --no-fund", null, TimeSpan.FromMinutes(5));
-            }
-            catch (System.ComponentModel.Win32Exception ex)
-            {
-                throw new InvalidOperationException("The conformance tests need Node.js and npm on PATH to install graphql-js: " + ex.Message, ex);
-            }
-            if (code != 0)
-            {
-                throw new InvalidOperationException($"npm ci in {Folder} failed ({code}): {stderr}");
-            }
-            _installed = true;
-        }
-    }
-
+    /// <summary>Runs a program in the conformance folder once its packages are installed.</summary>
     public static (int Code, string Stdout, string Stderr) Exec(string file, string arguments, string? stdin, TimeSpan timeout)
     {
-        var info = new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(info)!;
-        var stdoutTask = process.StandardOutput.ReadToEndAsync();
-        var stderrTask = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            process.StandardInput.Write(stdin);
-        }
-        process.StandardInput.Close();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {arguments} did not finish within {timeout}");
-        }
-        return (process.ExitCode, stdoutTask.GetAwaiter().GetResult(), stderrTask.GetAwaiter().GetResult());
-    }
-
-    private static string FindFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "LineageHub.GraphQL.Tests", "conformance");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-            candidate = Path.Combine(dir.FullName, "conformance");
-            if (File.Exists(Path.Combine(candidate, "harness.mjs")))
-            {
-                return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException("conformance folder (tests/LineageHub.GraphQL.Tests/conformance) not found above " + AppContext.BaseDirectory);
+        Packages.EnsureInstalled();
+        return Packages.Exec(file, arguments, stdin, timeout);
     }
 
     /// <summary>Splits a corpus file into documents at lines reading <c># ---</c>.</summary>

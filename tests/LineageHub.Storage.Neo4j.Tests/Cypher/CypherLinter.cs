@@ -1,7 +1,6 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LineageHub.Testing;
 
 namespace LineageHub.Storage.Neo4j.Tests.Cypher;
 
@@ -12,10 +11,9 @@ namespace LineageHub.Storage.Neo4j.Tests.Cypher;
 /// </summary>
 internal static class CypherLinter
 {
-    private static readonly Lock InstallLock = new();
-    private static bool _installed;
+    private static readonly NodePackageFolder Packages = new("tests/LineageHub.Storage.Neo4j.Tests/cypher-lint", "@neo4j-cypher/language-support", "The Cypher lint");
 
-    public static string Folder { get; } = FindFolder();
+    public static string Folder => Packages.Path;
 
     /// <summary>The repository's schema/neo4j folder.</summary>
     public static string SchemaFolder { get; } = Path.GetFullPath(Path.Combine(Folder, "..", "..", "..", "schema", "neo4j"));
@@ -28,7 +26,7 @@ internal static class CypherLinter
     /// <summary>Lints each (name, text, parameters) and returns every diagnostic, by name.</summary>
     public static Dictionary<string, List<Diagnostic>> Lint(IEnumerable<(string Name, string Text, IReadOnlyDictionary<string, string> Parameters)> statements)
     {
-        EnsureInstalled();
+        Packages.EnsureInstalled();
         var inputs = statements.Select(statement =>
         {
             var samples = new JsonObject();
@@ -43,7 +41,7 @@ internal static class CypherLinter
         var results = new List<LintResult>();
         Parallel.ForEach(groups, group =>
         {
-            var (code, stdout, stderr) = Exec("node", "lint.mjs", new JsonArray([.. group]).ToJsonString(), TimeSpan.FromMinutes(2));
+            var (code, stdout, stderr) = Packages.Exec("node", "lint.mjs", new JsonArray([.. group]).ToJsonString(), TimeSpan.FromMinutes(2));
             if (code != 0)
             {
                 throw new InvalidOperationException($"the Cypher linter failed ({code}): {stderr}");
@@ -69,70 +67,4 @@ internal static class CypherLinter
     };
 
     private sealed record LintResult(string Name, List<Diagnostic> Diagnostics);
-
-    private static void EnsureInstalled()
-    {
-        lock (InstallLock)
-        {
-            if (_installed || Directory.Exists(Path.Combine(Folder, "node_modules", "@neo4j-cypher", "language-support")))
-            {
-                _installed = true;
-                return;
-            }
-            int code;
-            string stderr;
-            try
-            {
-                (code, _, stderr) = Exec("npm", "ci --no-audit --no-fund", null, TimeSpan.FromMinutes(5));
-            }
-            catch (Win32Exception ex)
-            {
-                throw new InvalidOperationException("The Cypher lint needs Node.js and npm on PATH: " + ex.Message, ex);
-            }
-            if (code != 0)
-            {
-                throw new InvalidOperationException($"npm ci in {Folder} failed ({code}): {stderr}");
-            }
-            _installed = true;
-        }
-    }
-
-    private static (int Code, string Stdout, string Stderr) Exec(string file, string arguments, string? stdin, TimeSpan timeout)
-    {
-        var info = new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(info)!;
-        var stdoutTask = process.StandardOutput.ReadToEndAsync();
-        var stderrTask = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            process.StandardInput.Write(stdin);
-        }
-        process.StandardInput.Close();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {arguments} did not finish within {timeout}");
-        }
-        return (process.ExitCode, stdoutTask.GetAwaiter().GetResult(), stderrTask.GetAwaiter().GetResult());
-    }
-
-    private static string FindFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "LineageHub.Storage.Neo4j.Tests", "cypher-lint");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException("tests/LineageHub.Storage.Neo4j.Tests/cypher-lint not found above " + AppContext.BaseDirectory);
-    }
 }
