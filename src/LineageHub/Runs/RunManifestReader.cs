@@ -222,19 +222,10 @@ public static class RunManifestReader
             return result;
         }
 
-        private DatasetVersionId VersionId(string text, string pointer)
-        {
-            if (!NodeKey.TryParse(text, out var key) || key.Kind != NodeKind.DatasetVersion)
-            {
-                throw LineageHubException.InvalidInput(RunManifestMessages.BadVersionId(Where(file, marks, pointer), text, "expected dataset_version:NAMESPACE|NAME|ROOT"));
-            }
-            var parts = key.Parts();
-            if (parts.Length != 3 || !Digest.TryParse(parts[2], out var root))
-            {
-                throw LineageHubException.InvalidInput(RunManifestMessages.BadVersionId(Where(file, marks, pointer), text, "expected dataset_version:NAMESPACE|NAME|ROOT with a 64-digit hex root"));
-            }
-            return new DatasetVersionId(new DatasetId(parts[0], parts[1]), root);
-        }
+        private DatasetVersionId VersionId(string text, string pointer) =>
+            NodeKey.TryParse(text, out var key) && DatasetVersionId.TryFromKey(key, out var id)
+                ? id
+                : throw LineageHubException.InvalidInput(RunManifestMessages.BadVersionId(Where(file, marks, pointer), text, "expected dataset_version:NAMESPACE|NAME|ROOT with a 64-digit hex root"));
 
         private ManifestCode? Code(JsonElement root)
         {

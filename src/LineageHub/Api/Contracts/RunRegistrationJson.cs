@@ -43,13 +43,9 @@ public sealed record RunRegistrationJson(
 
     private static DatasetVersionId VersionId(string id)
     {
-        var key = NodeKey.Parse(id);
-        var parts = key.Parts();
-        if (key.Kind != NodeKind.DatasetVersion || parts.Length != 3 || !Digest.TryParse(parts[2], out var root))
-        {
-            throw Core.LineageHubException.InvalidInput($"'{id}' is not a dataset version id (dataset_version:NAMESPACE|NAME|ROOT)");
-        }
-        return new DatasetVersionId(new DatasetId(parts[0], parts[1]), root);
+        return DatasetVersionId.TryFromKey(NodeKey.Parse(id), out var version)
+            ? version
+            : throw Core.LineageHubException.InvalidInput($"'{id}' is not a dataset version id (dataset_version:NAMESPACE|NAME|ROOT)");
     }
 
     private static T ParseEnum<T>(string text, string what) where T : struct, Enum =>

@@ -36,9 +36,8 @@ internal sealed class Inputs(IReadOnlyDictionary<string, object?> values, IReadO
     /// <summary>A list of ids of dataset versions.</summary>
     public IReadOnlyList<DatasetVersionId> VersionIds(string name) => [.. Texts(name).Select((text, i) => Guarded(() =>
     {
-        var parts = Ids.Parse(text, name, NodeKind.DatasetVersion).Parts();
-        return parts.Length == 3 && Digest.TryParse(parts[2], out var root)
-            ? new DatasetVersionId(new DatasetId(parts[0], parts[1]), root)
+        return DatasetVersionId.TryFromKey(Ids.Parse(text, name, NodeKind.DatasetVersion), out var id)
+            ? id
             : throw LineageHubException.InvalidInput(ApiMessages.BadId(name, text));
     }, name, i))];
 
