@@ -6,8 +6,11 @@ public abstract class GraphQLType
     /// <summary>The introspection kind.</summary>
     public abstract TypeKind Kind { get; }
 
+    // Types are immutable once built, and validation and execution ask for this at every field.
+    private NamedType? _namedType;
+
     /// <summary>The named type under all wrappers.</summary>
-    public NamedType NamedType => this switch
+    public NamedType NamedType => _namedType ??= this switch
     {
         NamedType n => n,
         ListType l => l.OfType.NamedType,

@@ -29,6 +29,10 @@ public sealed partial class Schema
             {
                 _possibleTypes[type] = ComputePossibleTypes(type);
             }
+            if (type is IFieldsType fields)
+            {
+                type.FieldLookup = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(fields.Fields, StringComparer.Ordinal);
+            }
         }
         // Spec 4.1 / 4.2: the implicit meta-fields __typename on every composite type, __schema and
         // __type on the query root.
@@ -70,7 +74,7 @@ public sealed partial class Schema
                     return TypeMetaField;
             }
         }
-        return parentType is IFieldsType f ? f.Fields.GetValueOrDefault(name) : null;
+        return parentType.FieldLookup?.GetValueOrDefault(name);
     }
 
     /// <summary>Builds a schema from SDL text; throws <see cref="GraphQLSyntaxException"/> or <see cref="SchemaException"/>.</summary>

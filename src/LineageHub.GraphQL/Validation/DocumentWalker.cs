@@ -12,27 +12,65 @@ namespace LineageHub.GraphQL.Validation;
 internal sealed class DocumentWalker(ValidationContext context, ValidationRule[] rules)
 {
     // Each hook calls only the rules that override it: most rules use one or two of the fifteen hooks.
-    private readonly ValidationRule[] _enterArgument = RulesOverriding(rules, nameof(ValidationRule.EnterArgument));
-    private readonly ValidationRule[] _enterDirective = RulesOverriding(rules, nameof(ValidationRule.EnterDirective));
-    private readonly ValidationRule[] _enterDirectives = RulesOverriding(rules, nameof(ValidationRule.EnterDirectives));
-    private readonly ValidationRule[] _enterDocument = RulesOverriding(rules, nameof(ValidationRule.EnterDocument));
-    private readonly ValidationRule[] _enterField = RulesOverriding(rules, nameof(ValidationRule.EnterField));
-    private readonly ValidationRule[] _enterFragmentDefinition = RulesOverriding(rules, nameof(ValidationRule.EnterFragmentDefinition));
-    private readonly ValidationRule[] _enterFragmentSpread = RulesOverriding(rules, nameof(ValidationRule.EnterFragmentSpread));
-    private readonly ValidationRule[] _enterInlineFragment = RulesOverriding(rules, nameof(ValidationRule.EnterInlineFragment));
-    private readonly ValidationRule[] _enterObjectField = RulesOverriding(rules, nameof(ValidationRule.EnterObjectField));
-    private readonly ValidationRule[] _enterOperation = RulesOverriding(rules, nameof(ValidationRule.EnterOperation));
-    private readonly ValidationRule[] _enterSelectionSet = RulesOverriding(rules, nameof(ValidationRule.EnterSelectionSet));
-    private readonly ValidationRule[] _enterValue = RulesOverriding(rules, nameof(ValidationRule.EnterValue));
-    private readonly ValidationRule[] _enterVariableDefinition = RulesOverriding(rules, nameof(ValidationRule.EnterVariableDefinition));
-    private readonly ValidationRule[] _leaveDocument = RulesOverriding(rules, nameof(ValidationRule.LeaveDocument));
-    private readonly ValidationRule[] _leaveOperation = RulesOverriding(rules, nameof(ValidationRule.LeaveOperation));
+    private readonly ValidationRule[] _enterArgument = RulesOverriding(rules, Hook.EnterArgument);
+    private readonly ValidationRule[] _enterDirective = RulesOverriding(rules, Hook.EnterDirective);
+    private readonly ValidationRule[] _enterDirectives = RulesOverriding(rules, Hook.EnterDirectives);
+    private readonly ValidationRule[] _enterDocument = RulesOverriding(rules, Hook.EnterDocument);
+    private readonly ValidationRule[] _enterField = RulesOverriding(rules, Hook.EnterField);
+    private readonly ValidationRule[] _enterFragmentDefinition = RulesOverriding(rules, Hook.EnterFragmentDefinition);
+    private readonly ValidationRule[] _enterFragmentSpread = RulesOverriding(rules, Hook.EnterFragmentSpread);
+    private readonly ValidationRule[] _enterInlineFragment = RulesOverriding(rules, Hook.EnterInlineFragment);
+    private readonly ValidationRule[] _enterObjectField = RulesOverriding(rules, Hook.EnterObjectField);
+    private readonly ValidationRule[] _enterOperation = RulesOverriding(rules, Hook.EnterOperation);
+    private readonly ValidationRule[] _enterSelectionSet = RulesOverriding(rules, Hook.EnterSelectionSet);
+    private readonly ValidationRule[] _enterValue = RulesOverriding(rules, Hook.EnterValue);
+    private readonly ValidationRule[] _enterVariableDefinition = RulesOverriding(rules, Hook.EnterVariableDefinition);
+    private readonly ValidationRule[] _leaveDocument = RulesOverriding(rules, Hook.LeaveDocument);
+    private readonly ValidationRule[] _leaveOperation = RulesOverriding(rules, Hook.LeaveOperation);
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), bool> Overrides = new();
+    private enum Hook
+    {
+        EnterArgument, EnterDirective, EnterDirectives, EnterDocument, EnterField, EnterFragmentDefinition,
+        EnterFragmentSpread, EnterInlineFragment, EnterObjectField, EnterOperation, EnterSelectionSet,
+        EnterValue, EnterVariableDefinition, LeaveDocument, LeaveOperation,
+    }
 
-    private static ValidationRule[] RulesOverriding(ValidationRule[] rules, string hook) =>
-        [.. rules.Where(rule => Overrides.GetOrAdd((rule.GetType(), hook), static key =>
-            key.Item1.GetMethod(key.Item2)!.DeclaringType != typeof(ValidationRule)))];
+    // Which hooks a rule class overrides, one bit per Hook, found by reflection once per class: every
+    // request is validated, and looking the methods up each time cost more than some rules.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, int> HookMasks = new();
+
+    private static int HookMask(Type ruleType) => HookMasks.GetOrAdd(ruleType, static type =>
+    {
+        var mask = 0;
+        foreach (var hook in Enum.GetValues<Hook>())
+        {
+            if (type.GetMethod(hook.ToString())!.DeclaringType != typeof(ValidationRule))
+            {
+                mask |= 1 << (int)hook;
+            }
+        }
+        return mask;
+    });
+
+    private static ValidationRule[] RulesOverriding(ValidationRule[] rules, Hook hook)
+    {
+        var bit = 1 << (int)hook;
+        var count = 0;
+        foreach (var rule in rules)
+        {
+            count += (HookMask(rule.GetType()) & bit) != 0 ? 1 : 0;
+        }
+        var result = new ValidationRule[count];
+        var i = 0;
+        foreach (var rule in rules)
+        {
+            if ((HookMask(rule.GetType()) & bit) != 0)
+            {
+                result[i++] = rule;
+            }
+        }
+        return result;
+    }
 
     public void Walk()
     {

@@ -15,7 +15,7 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
 
     public override string SpecSection => "5.3.2";
 
-    private readonly Dictionary<SelectionSetNode, (NamedType? Type, Dictionary<string, List<FieldInfo>> Fields)> _collected = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SelectionSetNode, (NamedType? Type, CollectedFields Fields)> _collected = new(ReferenceEqualityComparer.Instance);
 
     private readonly record struct FieldInfo(NamedType? ParentType, FieldNode Node, FieldDefinition? Definition, string? Origin);
 
@@ -29,16 +29,18 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
             return;
         }
         var fields = Collect(context, context.ParentType, node);
-        foreach (var (responseName, group) in fields)
+        for (var group = 0; group < fields.GroupCount; group++)
         {
-            if (group.Count < 2)
+            var candidates = fields.GroupAt(group);
+            if (candidates.Length < 2)
             {
                 continue;
             }
-            var distinct = Deduplicate(group);
-            for (var i = 0; i < distinct.Count; i++)
+            var responseName = fields.NameOf(group);
+            var distinct = Deduplicate(candidates);
+            for (var i = 0; i < distinct.Length; i++)
             {
-                for (var j = i + 1; j < distinct.Count; j++)
+                for (var j = i + 1; j < distinct.Length; j++)
                 {
                     // Pairs inside one spread fragment are checked (once) when that fragment is walked.
                     if (distinct[i].Origin is not null && distinct[i].Origin == distinct[j].Origin)
@@ -92,14 +94,14 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
     // thousands of times. Small groups keep every copy so each conflicting pair is reported, as graphql-js does.
     private const int DeduplicationThreshold = 64;
 
-    private static List<FieldInfo> Deduplicate(List<FieldInfo> group)
+    private static ReadOnlySpan<FieldInfo> Deduplicate(ReadOnlySpan<FieldInfo> group)
     {
-        if (group.Count <= DeduplicationThreshold)
+        if (group.Length <= DeduplicationThreshold)
         {
             return group;
         }
         var seen = new HashSet<(NamedType?, string, string, string?)>();
-        var result = new List<FieldInfo>(group.Count);
+        var result = new List<FieldInfo>(group.Length);
         foreach (var field in group)
         {
             if (field.Node.SelectionSet is null)
@@ -112,7 +114,7 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
             }
             result.Add(field);
         }
-        return result;
+        return result.ToArray();
     }
 
     private static string ArgumentsKey(IReadOnlyList<ArgumentNode> arguments) =>
@@ -151,14 +153,16 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
             var fieldsA = Collect(context, typeA?.NamedType, setA);
             var fieldsB = Collect(context, typeB?.NamedType, setB);
             List<Conflict>? subConflicts = null;
-            foreach (var (name, groupA) in fieldsA)
+            for (var group = 0; group < fieldsA.GroupCount; group++)
             {
-                if (!fieldsB.TryGetValue(name, out var groupB))
+                var name = fieldsA.NameOf(group);
+                var groupB = fieldsB.Find(name);
+                if (groupB.IsEmpty)
                 {
                     continue;
                 }
                 var distinctB = Deduplicate(groupB);
-                foreach (var fa in Deduplicate(groupA))
+                foreach (var fa in Deduplicate(fieldsA.GroupAt(group)))
                 {
                     foreach (var fb in distinctB)
                     {
