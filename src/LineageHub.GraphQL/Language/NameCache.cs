@@ -12,8 +12,14 @@ internal static class NameCache
     public static string Get(string source, int start, int length)
     {
         var span = source.AsSpan(start, length);
-        var hash = string.GetHashCode(span);
-        var slot = hash & (Size - 1);
+        // FNV-1a over the characters: names are short, and the randomised string hash costs more than
+        // the rest of lexing a name. A collision only evicts an entry, so a weak hash cannot be abused.
+        var hash = 2166136261u;
+        foreach (var c in span)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+        var slot = (int)(hash & (Size - 1));
         var cached = Volatile.Read(ref Entries[slot]);
         if (cached is not null && span.SequenceEqual(cached))
         {

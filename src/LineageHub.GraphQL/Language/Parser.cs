@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LineageHub.GraphQL.Language.Ast;
 
 namespace LineageHub.GraphQL.Language;
@@ -13,6 +14,7 @@ public sealed partial class Parser
     private static readonly IReadOnlyList<ArgumentNode> NoArguments = [];
 
     private readonly Lexer _lexer;
+    private readonly List<SelectionNode> _selectionStack = [];
     private readonly ParserOptions _options;
     private Token _token;
     private int _depth;
@@ -172,13 +174,18 @@ public sealed partial class Parser
         var start = _token;
         Expect(TokenKind.BraceL);
         Enter();
-        var selections = new List<SelectionNode>();
+        // Selections gather on one stack shared by every level and move into an exactly sized list
+        // when the set closes: no list grows and copies itself, and no capacity is wasted.
+        var first = _selectionStack.Count;
         do
         {
-            selections.Add(ParseSelection());
+            _selectionStack.Add(ParseSelection());
         }
         while (!Skip(TokenKind.BraceR));
         _depth--;
+        var selections = new List<SelectionNode>(_selectionStack.Count - first);
+        selections.AddRange(CollectionsMarshal.AsSpan(_selectionStack)[first..]);
+        _selectionStack.RemoveRange(first, _selectionStack.Count - first);
         return new SelectionSetNode(Loc(start), selections);
     }
 

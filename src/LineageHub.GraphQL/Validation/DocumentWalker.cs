@@ -167,9 +167,12 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
         {
             rule.EnterSelectionSet(context, selectionSet);
         }
-        foreach (var selection in selectionSet.Selections)
+        // Index loops rather than foreach: the AST's lists are interfaces, and a foreach over one
+        // allocates an enumerator per selection set on the hottest path of every request.
+        var selections = selectionSet.Selections;
+        for (var i = 0; i < selections.Count; i++)
         {
-            switch (selection)
+            switch (selections[i])
             {
                 case FieldNode field:
                     WalkField(field);
@@ -202,9 +205,10 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
         {
             rule.EnterField(context, field);
         }
-        foreach (var argument in field.Arguments)
+        var arguments = field.Arguments;
+        for (var i = 0; i < arguments.Count; i++)
         {
-            WalkArgument(argument, definition?.Arguments.GetValueOrDefault(argument.Name));
+            WalkArgument(arguments[i], definition?.Arguments.GetValueOrDefault(arguments[i].Name));
         }
         WalkDirectives(field.Directives, "FIELD");
         if (field.SelectionSet is not null)

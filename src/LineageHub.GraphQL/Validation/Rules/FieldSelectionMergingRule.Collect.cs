@@ -34,9 +34,10 @@ internal sealed partial class FieldSelectionMergingRule
 
     private void Collect(ValidationContext context, NamedType? parentType, SelectionSetNode selectionSet, string? origin)
     {
-        foreach (var selection in selectionSet.Selections)
+        var selections = selectionSet.Selections;
+        for (var i = 0; i < selections.Count; i++)
         {
-            switch (selection)
+            switch (selections[i])
             {
                 case FieldNode field:
                     var definition = parentType is null ? null : context.Schema.GetField(parentType, field.Name);

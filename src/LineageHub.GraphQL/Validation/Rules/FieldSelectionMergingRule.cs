@@ -62,7 +62,7 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
         var selections = node.Selections;
         if (selections.Count > 32)
         {
-            var keys = new HashSet<string>(StringComparer.Ordinal);
+            var keys = new HashSet<string>(selections.Count, StringComparer.Ordinal);
             foreach (var selection in selections)
             {
                 if (selection is not FieldNode field || !keys.Add(field.ResponseKey))

@@ -12,7 +12,8 @@ internal sealed class RequiredArgumentsRule : ValidationRule
 
     public override void EnterField(ValidationContext context, FieldNode node)
     {
-        if (context.FieldDefinition is not { } field)
+        // Most fields take no arguments; enumerating the empty map would still allocate an enumerator.
+        if (context.FieldDefinition is not { } field || field.Arguments.Count == 0)
         {
             return;
         }
