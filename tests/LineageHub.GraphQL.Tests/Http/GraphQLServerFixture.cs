@@ -25,7 +25,7 @@ public sealed class GraphQLServerFixture : IAsyncLifetime
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();
         var executor = Some.LibraryExecutor(new ExecutorOptions { MaxDepth = 6 });
-        _app.MapGraphQL("/graphql", executor, new GraphQLHttpOptions { MaxRequestBytes = 64 * 1024, Timeout = TimeSpan.FromMilliseconds(500) });
+        _app.MapGraphQL("/graphql", executor, new GraphQLHttpOptions { MaxRequestBytes = 64 * 1024, Timeout = TimeSpan.FromSeconds(5) });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Endpoint = new Uri(address + "/graphql");
