@@ -9,24 +9,51 @@ namespace LineageHub.GraphQL.Validation;
 /// calling every rule at every node, so validation is one pass however many rules there are.
 /// Recursion is bounded by the parser's depth limit.
 /// </summary>
-internal sealed class DocumentWalker(ValidationContext context, ValidationRule[] rules)
+internal sealed class DocumentWalker
 {
     // Each hook calls only the rules that override it: most rules use one or two of the fifteen hooks.
-    private readonly ValidationRule[] _enterArgument = RulesOverriding(rules, Hook.EnterArgument);
-    private readonly ValidationRule[] _enterDirective = RulesOverriding(rules, Hook.EnterDirective);
-    private readonly ValidationRule[] _enterDirectives = RulesOverriding(rules, Hook.EnterDirectives);
-    private readonly ValidationRule[] _enterDocument = RulesOverriding(rules, Hook.EnterDocument);
-    private readonly ValidationRule[] _enterField = RulesOverriding(rules, Hook.EnterField);
-    private readonly ValidationRule[] _enterFragmentDefinition = RulesOverriding(rules, Hook.EnterFragmentDefinition);
-    private readonly ValidationRule[] _enterFragmentSpread = RulesOverriding(rules, Hook.EnterFragmentSpread);
-    private readonly ValidationRule[] _enterInlineFragment = RulesOverriding(rules, Hook.EnterInlineFragment);
-    private readonly ValidationRule[] _enterObjectField = RulesOverriding(rules, Hook.EnterObjectField);
-    private readonly ValidationRule[] _enterOperation = RulesOverriding(rules, Hook.EnterOperation);
-    private readonly ValidationRule[] _enterSelectionSet = RulesOverriding(rules, Hook.EnterSelectionSet);
-    private readonly ValidationRule[] _enterValue = RulesOverriding(rules, Hook.EnterValue);
-    private readonly ValidationRule[] _enterVariableDefinition = RulesOverriding(rules, Hook.EnterVariableDefinition);
-    private readonly ValidationRule[] _leaveDocument = RulesOverriding(rules, Hook.LeaveDocument);
-    private readonly ValidationRule[] _leaveOperation = RulesOverriding(rules, Hook.LeaveOperation);
+    private readonly ValidationRule[] _enterArgument;
+    private readonly ValidationRule[] _enterDirective;
+    private readonly ValidationRule[] _enterDirectives;
+    private readonly ValidationRule[] _enterDocument;
+    private readonly ValidationRule[] _enterField;
+    private readonly ValidationRule[] _enterFragmentDefinition;
+    private readonly ValidationRule[] _enterFragmentSpread;
+    private readonly ValidationRule[] _enterInlineFragment;
+    private readonly ValidationRule[] _enterObjectField;
+    private readonly ValidationRule[] _enterOperation;
+    private readonly ValidationRule[] _enterSelectionSet;
+    private readonly ValidationRule[] _enterValue;
+    private readonly ValidationRule[] _enterVariableDefinition;
+    private readonly ValidationRule[] _leaveDocument;
+    private readonly ValidationRule[] _leaveOperation;
+
+    private readonly ValidationContext _context;
+
+    public DocumentWalker(ValidationContext context, ValidationRule[] rules)
+    {
+        _context = context;
+        var masks = new int[rules.Length];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            masks[i] = HookMask(rules[i].GetType());
+        }
+        _enterArgument = RulesOverriding(rules, masks, Hook.EnterArgument);
+        _enterDirective = RulesOverriding(rules, masks, Hook.EnterDirective);
+        _enterDirectives = RulesOverriding(rules, masks, Hook.EnterDirectives);
+        _enterDocument = RulesOverriding(rules, masks, Hook.EnterDocument);
+        _enterField = RulesOverriding(rules, masks, Hook.EnterField);
+        _enterFragmentDefinition = RulesOverriding(rules, masks, Hook.EnterFragmentDefinition);
+        _enterFragmentSpread = RulesOverriding(rules, masks, Hook.EnterFragmentSpread);
+        _enterInlineFragment = RulesOverriding(rules, masks, Hook.EnterInlineFragment);
+        _enterObjectField = RulesOverriding(rules, masks, Hook.EnterObjectField);
+        _enterOperation = RulesOverriding(rules, masks, Hook.EnterOperation);
+        _enterSelectionSet = RulesOverriding(rules, masks, Hook.EnterSelectionSet);
+        _enterValue = RulesOverriding(rules, masks, Hook.EnterValue);
+        _enterVariableDefinition = RulesOverriding(rules, masks, Hook.EnterVariableDefinition);
+        _leaveDocument = RulesOverriding(rules, masks, Hook.LeaveDocument);
+        _leaveOperation = RulesOverriding(rules, masks, Hook.LeaveOperation);
+    }
 
     private enum Hook
     {
@@ -52,21 +79,21 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
         return mask;
     });
 
-    private static ValidationRule[] RulesOverriding(ValidationRule[] rules, Hook hook)
+    private static ValidationRule[] RulesOverriding(ValidationRule[] rules, int[] masks, Hook hook)
     {
         var bit = 1 << (int)hook;
         var count = 0;
-        foreach (var rule in rules)
+        foreach (var mask in masks)
         {
-            count += (HookMask(rule.GetType()) & bit) != 0 ? 1 : 0;
+            count += (mask & bit) != 0 ? 1 : 0;
         }
         var result = new ValidationRule[count];
-        var i = 0;
-        foreach (var rule in rules)
+        var next = 0;
+        for (var i = 0; i < rules.Length; i++)
         {
-            if ((HookMask(rule.GetType()) & bit) != 0)
+            if ((masks[i] & bit) != 0)
             {
-                result[i++] = rule;
+                result[next++] = rules[i];
             }
         }
         return result;
@@ -74,10 +101,10 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
 
     public void Walk()
     {
-        var document = context.Document;
+        var document = _context.Document;
         foreach (var rule in _enterDocument)
         {
-            rule.EnterDocument(context, document);
+            rule.EnterDocument(_context, document);
         }
         foreach (var definition in document.Definitions)
         {
@@ -93,34 +120,34 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
         }
         foreach (var rule in _leaveDocument)
         {
-            rule.LeaveDocument(context, document);
+            rule.LeaveDocument(_context, document);
         }
     }
 
     private void WalkOperation(OperationDefinitionNode op)
     {
-        context.CurrentDefinition = op;
-        context.VariableUsages[op] = [];
-        context.Spreads[op] = [];
+        _context.CurrentDefinition = op;
+        _context.VariableUsages[op] = [];
+        _context.Spreads[op] = [];
         var root = op.Operation switch
         {
-            OperationType.Query => context.Schema.QueryType,
-            OperationType.Mutation => context.Schema.MutationType,
-            _ => context.Schema.SubscriptionType,
+            OperationType.Query => _context.Schema.QueryType,
+            OperationType.Mutation => _context.Schema.MutationType,
+            _ => _context.Schema.SubscriptionType,
         };
-        context.Type = root;
-        context.ParentType = null;
+        _context.Type = root;
+        _context.ParentType = null;
         foreach (var rule in _enterOperation)
         {
-            rule.EnterOperation(context, op);
+            rule.EnterOperation(_context, op);
         }
         foreach (var variable in op.VariableDefinitions)
         {
             foreach (var rule in _enterVariableDefinition)
             {
-                rule.EnterVariableDefinition(context, variable);
+                rule.EnterVariableDefinition(_context, variable);
             }
-            var type = ValueCoercion.TypeFromAst(context.Schema, variable.Type);
+            var type = ValueCoercion.TypeFromAst(_context.Schema, variable.Type);
             WalkDirectives(variable.Directives, "VARIABLE_DEFINITION");
             if (variable.DefaultValue is not null)
             {
@@ -133,39 +160,39 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
             OperationType.Mutation => "MUTATION",
             _ => "SUBSCRIPTION",
         });
-        context.Type = root;
+        _context.Type = root;
         WalkSelectionSet(op.SelectionSet);
         foreach (var rule in _leaveOperation)
         {
-            rule.LeaveOperation(context, op);
+            rule.LeaveOperation(_context, op);
         }
     }
 
     private void WalkFragmentDefinition(FragmentDefinitionNode fragment)
     {
-        context.CurrentDefinition = fragment;
-        context.VariableUsages.TryAdd(fragment, []);
-        context.Spreads.TryAdd(fragment, []);
-        var type = context.Schema.GetType(fragment.TypeCondition.Name);
-        context.Type = type;
-        context.ParentType = null;
+        _context.CurrentDefinition = fragment;
+        _context.VariableUsages.TryAdd(fragment, []);
+        _context.Spreads.TryAdd(fragment, []);
+        var type = _context.Schema.GetType(fragment.TypeCondition.Name);
+        _context.Type = type;
+        _context.ParentType = null;
         foreach (var rule in _enterFragmentDefinition)
         {
-            rule.EnterFragmentDefinition(context, fragment);
+            rule.EnterFragmentDefinition(_context, fragment);
         }
         WalkDirectives(fragment.Directives, "FRAGMENT_DEFINITION");
-        context.Type = type;
+        _context.Type = type;
         WalkSelectionSet(fragment.SelectionSet);
     }
 
     private void WalkSelectionSet(SelectionSetNode selectionSet)
     {
-        var savedParent = context.ParentType;
-        var named = context.Type?.NamedType;
-        context.ParentType = named is { IsComposite: true } ? named : null;
+        var savedParent = _context.ParentType;
+        var named = _context.Type?.NamedType;
+        _context.ParentType = named is { IsComposite: true } ? named : null;
         foreach (var rule in _enterSelectionSet)
         {
-            rule.EnterSelectionSet(context, selectionSet);
+            rule.EnterSelectionSet(_context, selectionSet);
         }
         // Index loops rather than foreach: the AST's lists are interfaces, and a foreach over one
         // allocates an enumerator per selection set on the hottest path of every request.
@@ -178,10 +205,10 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
                     WalkField(field);
                     break;
                 case FragmentSpreadNode spread:
-                    context.Spreads[context.CurrentDefinition!].Add(spread);
+                    _context.Spreads[_context.CurrentDefinition!].Add(spread);
                     foreach (var rule in _enterFragmentSpread)
                     {
-                        rule.EnterFragmentSpread(context, spread);
+                        rule.EnterFragmentSpread(_context, spread);
                     }
                     WalkDirectives(spread.Directives, "FRAGMENT_SPREAD");
                     break;
@@ -190,20 +217,20 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
                     break;
             }
         }
-        context.ParentType = savedParent;
+        _context.ParentType = savedParent;
     }
 
     private void WalkField(FieldNode field)
     {
-        var parent = context.ParentType;
-        var definition = parent is null ? null : context.Schema.GetField(parent, field.Name);
-        var savedType = context.Type;
-        var savedField = context.FieldDefinition;
-        context.FieldDefinition = definition;
-        context.Type = definition?.Type;
+        var parent = _context.ParentType;
+        var definition = parent is null ? null : _context.Schema.GetField(parent, field.Name);
+        var savedType = _context.Type;
+        var savedField = _context.FieldDefinition;
+        _context.FieldDefinition = definition;
+        _context.Type = definition?.Type;
         foreach (var rule in _enterField)
         {
-            rule.EnterField(context, field);
+            rule.EnterField(_context, field);
         }
         var arguments = field.Arguments;
         for (var i = 0; i < arguments.Count; i++)
@@ -213,26 +240,26 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
         WalkDirectives(field.Directives, "FIELD");
         if (field.SelectionSet is not null)
         {
-            context.Type = definition?.Type;
+            _context.Type = definition?.Type;
             WalkSelectionSet(field.SelectionSet);
         }
-        context.Type = savedType;
-        context.FieldDefinition = savedField;
+        _context.Type = savedType;
+        _context.FieldDefinition = savedField;
     }
 
     private void WalkInlineFragment(InlineFragmentNode inline)
     {
-        var savedType = context.Type;
-        var type = inline.TypeCondition is null ? (GraphQLType?)context.Type?.NamedType : context.Schema.GetType(inline.TypeCondition.Name);
-        context.Type = type;
+        var savedType = _context.Type;
+        var type = inline.TypeCondition is null ? (GraphQLType?)_context.Type?.NamedType : _context.Schema.GetType(inline.TypeCondition.Name);
+        _context.Type = type;
         foreach (var rule in _enterInlineFragment)
         {
-            rule.EnterInlineFragment(context, inline);
+            rule.EnterInlineFragment(_context, inline);
         }
         WalkDirectives(inline.Directives, "INLINE_FRAGMENT");
-        context.Type = type;
+        _context.Type = type;
         WalkSelectionSet(inline.SelectionSet);
-        context.Type = savedType;
+        _context.Type = savedType;
     }
 
     private void WalkDirectives(IReadOnlyList<DirectiveNode> directives, string location)
@@ -243,55 +270,55 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
         }
         foreach (var rule in _enterDirectives)
         {
-            rule.EnterDirectives(context, directives, location);
+            rule.EnterDirectives(_context, directives, location);
         }
         foreach (var directive in directives)
         {
-            var definition = context.Schema.GetDirective(directive.Name);
-            context.Directive = definition;
-            context.InDirective = true;
+            var definition = _context.Schema.GetDirective(directive.Name);
+            _context.Directive = definition;
+            _context.InDirective = true;
             foreach (var rule in _enterDirective)
             {
-                rule.EnterDirective(context, directive, location);
+                rule.EnterDirective(_context, directive, location);
             }
             foreach (var argument in directive.Arguments)
             {
                 WalkArgument(argument, definition?.Arguments.GetValueOrDefault(argument.Name));
             }
-            context.Directive = null;
-            context.InDirective = false;
+            _context.Directive = null;
+            _context.InDirective = false;
         }
     }
 
     private void WalkArgument(ArgumentNode argument, InputValue? definition)
     {
-        context.ArgumentDefinition = definition;
+        _context.ArgumentDefinition = definition;
         foreach (var rule in _enterArgument)
         {
-            rule.EnterArgument(context, argument);
+            rule.EnterArgument(_context, argument);
         }
         WalkValueWithType(argument.Value, definition?.Type, null, definition?.DefaultValue is not null);
-        context.ArgumentDefinition = null;
+        _context.ArgumentDefinition = null;
     }
 
     private void WalkValueWithType(ValueNode value, GraphQLType? type, NamedType? parentInputType, bool hasDefault)
     {
-        var savedInput = context.InputType;
-        var savedParent = context.ParentInputType;
-        var savedDefault = context.InputHasDefault;
-        context.InputType = type;
-        context.ParentInputType = parentInputType;
-        context.InputHasDefault = hasDefault;
+        var savedInput = _context.InputType;
+        var savedParent = _context.ParentInputType;
+        var savedDefault = _context.InputHasDefault;
+        _context.InputType = type;
+        _context.ParentInputType = parentInputType;
+        _context.InputHasDefault = hasDefault;
         foreach (var rule in _enterValue)
         {
-            rule.EnterValue(context, value);
+            rule.EnterValue(_context, value);
         }
         switch (value)
         {
             case VariableNode variable:
-                if (context.CurrentDefinition is not null)
+                if (_context.CurrentDefinition is not null)
                 {
-                    context.VariableUsages[context.CurrentDefinition].Add(new VariableUsage(variable, type, hasDefault));
+                    _context.VariableUsages[_context.CurrentDefinition].Add(new VariableUsage(variable, type, hasDefault));
                 }
                 break;
             case ListValueNode list:
@@ -306,18 +333,18 @@ internal sealed class DocumentWalker(ValidationContext context, ValidationRule[]
                 foreach (var field in obj.Fields)
                 {
                     var fieldDefinition = inputObject?.Fields.GetValueOrDefault(field.Name);
-                    context.InputType = fieldDefinition?.Type;
-                    context.ParentInputType = type?.NamedType;
+                    _context.InputType = fieldDefinition?.Type;
+                    _context.ParentInputType = type?.NamedType;
                     foreach (var rule in _enterObjectField)
                     {
-                        rule.EnterObjectField(context, field);
+                        rule.EnterObjectField(_context, field);
                     }
                     WalkValueWithType(field.Value, fieldDefinition?.Type, type?.NamedType, fieldDefinition?.DefaultValue is not null);
                 }
                 break;
         }
-        context.InputType = savedInput;
-        context.ParentInputType = savedParent;
-        context.InputHasDefault = savedDefault;
+        _context.InputType = savedInput;
+        _context.ParentInputType = savedParent;
+        _context.InputHasDefault = savedDefault;
     }
 }

@@ -11,6 +11,7 @@ namespace LineageHub.GraphQL.Validation;
 internal sealed class ValidationContext
 {
     private readonly List<GraphQLError> _errors = [];
+    private readonly Dictionary<DefinitionNode, List<FragmentDefinitionNode>> _referencedFragments = new(ReferenceEqualityComparer.Instance);
 
     public ValidationContext(Schema schema, DocumentNode document)
     {
@@ -87,10 +88,16 @@ internal sealed class ValidationContext
         return new ErrorLocation(location.Line, location.Column);
     }
 
-    /// <summary>Fragments reachable from a definition through spreads, transitively (each once).</summary>
+    /// <summary>Fragments reachable from a definition through spreads, transitively (each once); ask only after the walk.</summary>
     public List<FragmentDefinitionNode> RecursivelyReferencedFragments(DefinitionNode definition)
     {
+        // Several rules ask for the same operation once the walk is done: compute each answer once.
+        if (_referencedFragments.TryGetValue(definition, out var known))
+        {
+            return known;
+        }
         var result = new List<FragmentDefinitionNode>();
+        _referencedFragments[definition] = result;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var stack = new Stack<DefinitionNode>();
         stack.Push(definition);
