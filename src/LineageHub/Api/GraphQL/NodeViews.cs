@@ -12,13 +12,17 @@ internal static class NodeViews
 {
     public const string KeyEntry = "__key";
 
+    // Room for the largest view (a commit's or a version's fields plus id, ledgerSeq and key) from the
+    // start: a page of runs builds hundreds of views, and each growing from empty copied itself three times.
+    private const int ViewCapacity = 16;
+
     /// <summary>The view of a node, or null for kinds this schema has no type for yet (consent, verification).</summary>
     public static Dictionary<string, object?>? From(NodeRecord record)
     {
         var view = record.ToNode() switch
         {
             Dataset d => Start("Dataset", d.Namespace, d.Name, d.Description),
-            DatasetVersion v => new Dictionary<string, object?>(StringComparer.Ordinal)
+            DatasetVersion v => new Dictionary<string, object?>(ViewCapacity, StringComparer.Ordinal)
             {
                 ["__typename"] = "DatasetVersion",
                 ["namespace"] = v.Namespace,
@@ -34,19 +38,15 @@ internal static class NodeViews
                 ["snapshot"] = v.Snapshot,
                 ["datasetKey"] = v.Id.Dataset.Key,
             },
-            SourceSystem s => new Dictionary<string, object?>(StringComparer.Ordinal)
+            SourceSystem s => new Dictionary<string, object?>(ViewCapacity, StringComparer.Ordinal)
             {
                 ["__typename"] = "SourceSystem",
                 ["name"] = s.Name,
                 ["kind"] = s.Kind,
                 ["description"] = s.Description,
             },
-            Job j => new Dictionary<string, object?>(Start("Job", j.Namespace, j.Name, j.Description), StringComparer.Ordinal)
-            {
-                ["type"] = j.Type,
-                ["purpose"] = j.Purpose,
-            },
-            Run r => new Dictionary<string, object?>(StringComparer.Ordinal)
+            Job j => With(Start("Job", j.Namespace, j.Name, j.Description), ("type", j.Type), ("purpose", j.Purpose)),
+            Run r => new Dictionary<string, object?>(ViewCapacity, StringComparer.Ordinal)
             {
                 ["__typename"] = "Run",
                 ["runId"] = r.RunId.ToString("D"),
@@ -57,14 +57,14 @@ internal static class NodeViews
                 ["environment"] = r.Environment,
                 ["jobKey"] = new JobId(r.JobNamespace, r.JobName).Key,
             },
-            Model m => new Dictionary<string, object?>(StringComparer.Ordinal)
+            Model m => new Dictionary<string, object?>(ViewCapacity, StringComparer.Ordinal)
             {
                 ["__typename"] = "Model",
                 ["name"] = m.Name,
                 ["description"] = m.Description,
                 ["purpose"] = m.Purpose,
             },
-            ModelVersion mv => new Dictionary<string, object?>(StringComparer.Ordinal)
+            ModelVersion mv => new Dictionary<string, object?>(ViewCapacity, StringComparer.Ordinal)
             {
                 ["__typename"] = "ModelVersion",
                 ["version"] = mv.Version,
@@ -73,13 +73,13 @@ internal static class NodeViews
                 ["metrics"] = mv.Metrics,
                 ["modelKey"] = mv.Id.Model.Key,
             },
-            Repository repo => new Dictionary<string, object?>(StringComparer.Ordinal)
+            Repository repo => new Dictionary<string, object?>(ViewCapacity, StringComparer.Ordinal)
             {
                 ["__typename"] = "Repository",
                 ["identity"] = repo.Identity,
                 ["remoteUrl"] = repo.RemoteUrl,
             },
-            Commit c => new Dictionary<string, object?>(StringComparer.Ordinal)
+            Commit c => new Dictionary<string, object?>(ViewCapacity, StringComparer.Ordinal)
             {
                 ["__typename"] = "Commit",
                 ["sha"] = c.Sha,
@@ -92,7 +92,7 @@ internal static class NodeViews
                 ["message"] = c.Message,
                 ["repositoryKey"] = c.Id.Repository.Key,
             },
-            SourceFile f => new Dictionary<string, object?>(StringComparer.Ordinal)
+            SourceFile f => new Dictionary<string, object?>(ViewCapacity, StringComparer.Ordinal)
             {
                 ["__typename"] = "SourceFile",
                 ["path"] = f.Path,
@@ -122,11 +122,20 @@ internal static class NodeViews
             ? k
             : throw new InvalidOperationException($"a node view has no {entry}");
 
-    private static Dictionary<string, object?> Start(string type, string ns, string name, string? description) => new(StringComparer.Ordinal)
+    private static Dictionary<string, object?> Start(string type, string ns, string name, string? description) => new(ViewCapacity, StringComparer.Ordinal)
     {
         ["__typename"] = type,
         ["namespace"] = ns,
         ["name"] = name,
         ["description"] = description,
     };
+
+    private static Dictionary<string, object?> With(Dictionary<string, object?> view, params (string Name, object? Value)[] entries)
+    {
+        foreach (var (name, value) in entries)
+        {
+            view[name] = value;
+        }
+        return view;
+    }
 }
