@@ -36,9 +36,17 @@ public static class LineageHubProcess
     }
 
     /// <summary>Runs a verb to completion and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs a verb with extra environment variables (an API key, say).</summary>
+    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        var info = StartInfo(args);
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+        using var process = Process.Start(info)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
 using LineageHub.Api;
 using LineageHub.Api.Contracts;
 using LineageHub.Core;
@@ -85,38 +84,7 @@ public sealed class RemoteLineageService : ILineageService
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken) =>
         await ReadAsync<T>(await SendAsync(() => _http.GetAsync(path, cancellationToken)), cancellationToken);
 
-    private async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send)
-    {
-        try
-        {
-            return await send();
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new LineageHubException(ErrorCode.Unavailable, $"cannot reach the LineageHub server at {_http.BaseAddress}: {ex.Message}", ex);
-        }
-    }
+    private Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send) => ServerAnswers.SendAsync(_http, send);
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        using (response)
-        {
-            if (response.IsSuccessStatusCode)
-            {
-                return await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, cancellationToken)
-                    ?? throw new LineageHubException(ErrorCode.Unavailable, "the server sent an empty answer");
-            }
-            ErrorJson? error = null;
-            try
-            {
-                error = await response.Content.ReadFromJsonAsync<ErrorJson>(ApiJson.Options, cancellationToken);
-            }
-            catch (JsonException)
-            {
-                // Not one of our error bodies (a proxy's page, say): report the status alone.
-            }
-            var code = error is not null && Enum.TryParse<ErrorCode>(error.Code.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) ? parsed : ErrorCode.Unavailable;
-            throw new LineageHubException(code, error?.Message ?? $"the server answered {(int)response.StatusCode} {response.ReasonPhrase}");
-        }
-    }
+    private static Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken) => ServerAnswers.ReadAsync<T>(response, cancellationToken);
 }

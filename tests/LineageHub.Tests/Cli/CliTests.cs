@@ -128,6 +128,46 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Keys_OnARunningServer_AreManagedWithAnAdminKey_AndRefusedWithAnyOther()
+    {
+        var admin = JsonDocument.Parse((await LineageHubProcess.RunAsync("keys", "create", "--role", "admin", "--name", "ops", "--data", _data.Path, "--json")).Out).RootElement;
+        var (server, url) = await LineageHubProcess.StartServerAsync(_data.Path);
+        try
+        {
+            var asAdmin = new Dictionary<string, string> { ["LINEAGEHUB_API_KEY"] = admin.GetProperty("key").GetString()! };
+            var created = await LineageHubProcess.RunAsync(asAdmin, "keys", "create", "--role", "reader", "--name", "auditor-bot", "--server", url.ToString(), "--json");
+            var reader = JsonDocument.Parse(created.Out).RootElement;
+            var asReader = new Dictionary<string, string> { ["LINEAGEHUB_API_KEY"] = reader.GetProperty("key").GetString()! };
+            var refused = await LineageHubProcess.RunAsync(asReader, "keys", "create", "--role", "admin", "--server", url.ToString());
+            var anonymous = await LineageHubProcess.RunAsync("keys", "list", "--server", url.ToString());
+            var listed = JsonDocument.Parse((await LineageHubProcess.RunAsync(asAdmin, "keys", "list", "--server", url.ToString(), "--json")).Out).RootElement;
+            var revoked = await LineageHubProcess.RunAsync(asAdmin, "keys", "revoke", reader.GetProperty("id").GetString()!, "--server", url.ToString());
+            var afterRevoke = await LineageHubProcess.RunAsync(asReader, "ledger", "head", "--server", url.ToString());
+            var both = await LineageHubProcess.RunAsync(asAdmin, "keys", "list", "--server", url.ToString(), "--data", _data.Path);
+
+            Assert.Equal(0, created.ExitCode);
+            Assert.Equal("reader", reader.GetProperty("role").GetString());
+            Assert.NotEqual(0, refused.ExitCode);
+            Assert.Contains("an API key with the role reader", refused.Error, StringComparison.Ordinal);
+            Assert.NotEqual(0, anonymous.ExitCode);
+            Assert.Equal(
+                new[] { admin.GetProperty("id").GetString(), reader.GetProperty("id").GetString() }.Order(),
+                listed.EnumerateArray().Select(k => k.GetProperty("id").GetString()).Order());
+            Assert.DoesNotContain(reader.GetProperty("key").GetString()!, listed.ToString(), StringComparison.Ordinal);
+            Assert.Equal($"revoked key {reader.GetProperty("id").GetString()} (reader)\n", revoked.Out);
+            Assert.NotEqual(0, afterRevoke.ExitCode);
+            Assert.Equal(2, both.ExitCode);
+            Assert.Contains("give --data or --server, not both", both.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+            server.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Server_AnswersTheSameJsonAsTheLocalStore()
     {
         await LineageHubProcess.RunAsync("changeset", "apply", await WriteChangeSetAsync(), "--data", _data.Path);
