@@ -56,16 +56,27 @@ public sealed class NodePackageFolder
     }
 
     /// <summary>Runs a program in the folder, with <paramref name="stdin"/> as its input, within a time limit.</summary>
-    public (int Code, string Stdout, string Stderr) Exec(string file, string arguments, string? stdin, TimeSpan timeout)
+    public (int Code, string Stdout, string Stderr) Exec(string file, string arguments, string? stdin, TimeSpan timeout) =>
+        Exec(new ProcessStartInfo(file, arguments), stdin, timeout);
+
+    /// <summary>Runs a program in the folder with each argument passed as it is (paths with spaces included).</summary>
+    public (int Code, string Stdout, string Stderr) Exec(string file, IReadOnlyList<string> arguments, string? stdin, TimeSpan timeout)
     {
-        var info = new ProcessStartInfo(file, arguments)
+        var info = new ProcessStartInfo(file);
+        foreach (var argument in arguments)
         {
-            WorkingDirectory = Path,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+            info.ArgumentList.Add(argument);
+        }
+        return Exec(info, stdin, timeout);
+    }
+
+    private (int Code, string Stdout, string Stderr) Exec(ProcessStartInfo info, string? stdin, TimeSpan timeout)
+    {
+        info.WorkingDirectory = Path;
+        info.RedirectStandardInput = true;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.UseShellExecute = false;
         using var process = Process.Start(info)!;
         var stdoutTask = process.StandardOutput.ReadToEndAsync();
         var stderrTask = process.StandardError.ReadToEndAsync();
@@ -77,7 +88,8 @@ public sealed class NodePackageFolder
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {arguments} did not finish within {timeout}");
+            var arguments = info.ArgumentList.Count > 0 ? string.Join(' ', info.ArgumentList) : info.Arguments;
+            throw new TimeoutException($"{info.FileName} {arguments} did not finish within {timeout}");
         }
         return (process.ExitCode, stdoutTask.GetAwaiter().GetResult(), stderrTask.GetAwaiter().GetResult());
     }

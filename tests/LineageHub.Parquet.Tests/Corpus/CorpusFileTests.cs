@@ -1,3 +1,4 @@
+using LineageHub.Testing;
 using LineageHub.Parquet.Tests.Support;
 
 namespace LineageHub.Parquet.Tests.Corpus;
@@ -20,7 +21,7 @@ public sealed class CorpusFileTests
     public static TheoryData<string> ReadableFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var f in Support.Corpus.DataFiles().Where(f => !f.EndsWith(".encrypted", StringComparison.Ordinal) && !Refused.ContainsKey(f)))
+        foreach (var f in Support.ParquetCorpus.DataFiles().Where(f => !f.EndsWith(".encrypted", StringComparison.Ordinal) && !Refused.ContainsKey(f)))
         {
             data.Add(f);
         }
@@ -40,43 +41,43 @@ public sealed class CorpusFileTests
     public static TheoryData<string> EncryptedFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var f in Support.Corpus.DataFiles().Where(f => f.EndsWith(".encrypted", StringComparison.Ordinal)))
+        foreach (var f in Support.ParquetCorpus.DataFiles().Where(f => f.EndsWith(".encrypted", StringComparison.Ordinal)))
         {
             data.Add(f);
         }
         return data;
     }
 
-    [CorpusTheory]
+    [CorpusTheory(ParquetCorpus.Folder)]
     [MemberData(nameof(ReadableFiles), DisableDiscoveryEnumeration = true)]
     public void ReadAll_CorpusFile_EveryRowDecodes(string file)
     {
-        var path = Support.Corpus.DataFile(file);
+        var path = Support.ParquetCorpus.DataFile(file);
         using var reader = ParquetReader.Open(path);
         var lines = Read.JsonLines(path);
         Assert.Equal(reader.RowCount, lines.LongLength);
     }
 
-    [CorpusTheory]
+    [CorpusTheory(ParquetCorpus.Folder)]
     [MemberData(nameof(EncryptedFiles), DisableDiscoveryEnumeration = true)]
     public void Open_EncryptedFile_ReportsEncryptionUnsupported(string file)
     {
-        var e = Assert.Throws<ParquetUnsupportedException>(() => Read.JsonLines(Support.Corpus.DataFile(file)));
+        var e = Assert.Throws<ParquetUnsupportedException>(() => Read.JsonLines(Support.ParquetCorpus.DataFile(file)));
         Assert.StartsWith(ParquetErrors.Encrypted, e.Message, StringComparison.Ordinal);
     }
 
-    [CorpusTheory]
+    [CorpusTheory(ParquetCorpus.Folder)]
     [MemberData(nameof(RefusedFiles), DisableDiscoveryEnumeration = true)]
     public void ReadAll_BrokenCorpusFile_ReportsTheDefect(string file)
     {
-        var e = Assert.ThrowsAny<ParquetFormatException>(() => Read.JsonLines(Support.Corpus.DataFile(file)));
+        var e = Assert.ThrowsAny<ParquetFormatException>(() => Read.JsonLines(Support.ParquetCorpus.DataFile(file)));
         Assert.StartsWith(Refused[file], e.Message, StringComparison.Ordinal);
     }
 
-    [CorpusFact]
+    [CorpusFact(ParquetCorpus.Folder)]
     public void ReadAll_ChecksumsDisabled_ReadsCorruptChecksumFile()
     {
-        using var reader = ParquetReader.Open(Support.Corpus.DataFile("datapage_v1-corrupt-checksum.parquet"), new ParquetReaderOptions { VerifyChecksums = false });
+        using var reader = ParquetReader.Open(Support.ParquetCorpus.DataFile("datapage_v1-corrupt-checksum.parquet"), new ParquetReaderOptions { VerifyChecksums = false });
         Assert.Equal(reader.RowCount, reader.ReadRows().LongCount());
     }
 }

@@ -1,3 +1,4 @@
+using LineageHub.Testing;
 using System.Text.Json;
 using LineageHub.Parquet.Meta;
 using LineageHub.Parquet.Tests.Support;
@@ -8,15 +9,15 @@ namespace LineageHub.Parquet.Tests.Corpus;
 /// <summary>Files whose expected content the corpus documents (a *_expect.csv twin or a .md) match it.</summary>
 public sealed class ExpectedContentTests
 {
-    [CorpusTheory]
+    [CorpusTheory(ParquetCorpus.Folder)]
     [InlineData("delta_binary_packed")]
     [InlineData("delta_byte_array")]
     [InlineData("delta_encoding_optional_column")]
     [InlineData("delta_encoding_required_column")]
     public void Rows_FileWithCsvTwin_MatchTheCsv(string name)
     {
-        var expected = Csv.Parse(File.ReadAllText(Support.Corpus.DataFile(name + "_expect.csv")));
-        var ours = Read.JsonLines(Support.Corpus.DataFile(name + ".parquet"));
+        var expected = Csv.Parse(File.ReadAllText(Support.ParquetCorpus.DataFile(name + "_expect.csv")));
+        var ours = Read.JsonLines(Support.ParquetCorpus.DataFile(name + ".parquet"));
         Assert.Equal(expected.Count - 1, ours.Length);
         for (var r = 0; r < ours.Length; r++)
         {
@@ -37,34 +38,34 @@ public sealed class ExpectedContentTests
         }
     }
 
-    [CorpusFact]
+    [CorpusFact(ParquetCorpus.Folder)]
     public void Rows_Int96FromSpark_MatchTheDocumentedMicroseconds()
     {
         // int96_from_spark.md lists the values as microseconds since the epoch; the last lies beyond 64-bit nanoseconds.
         long?[] expected = [1704141296123456, 1704070800000000, 253402225200000000, 1735599600000000, null, 9089380393200000000];
-        using var reader = ParquetReader.Open(Support.Corpus.DataFile("int96_from_spark.parquet"));
+        using var reader = ParquetReader.Open(Support.ParquetCorpus.DataFile("int96_from_spark.parquet"));
         var actual = reader.ReadRows().Select(r => r["a"] is ParquetTimestamp t ? Micros(t) : (long?)null).ToArray();
         Assert.Equal(expected, actual);
     }
 
-    [CorpusFact]
+    [CorpusFact(ParquetCorpus.Folder)]
     public void Rows_MapWithoutValueField_ReadKeysWithNullValues()
     {
         // map_no_value.md: keys 1..9 in three rows of three; neither map stores a value.
-        var rows = Read.JsonLines(Support.Corpus.DataFile("map_no_value.parquet"));
+        var rows = Read.JsonLines(Support.ParquetCorpus.DataFile("map_no_value.parquet"));
         Assert.Equal(
             """{"my_map":[{"key":1,"value":null},{"key":2,"value":null},{"key":3,"value":null}],"my_map_no_v":[{"key":1,"value":null},{"key":2,"value":null},{"key":3,"value":null}],"my_list":[1,2,3]}""",
             rows[0]);
         Assert.Equal(3, rows.Length);
     }
 
-    [CorpusFact]
+    [CorpusFact(ParquetCorpus.Folder)]
     public void Rows_OldTwoLevelListStructure_ReadAsNestedLists()
     {
-        Assert.Equal(["""{"a":[[1,2],[3,4]]}"""], Read.JsonLines(Support.Corpus.DataFile("old_list_structure.parquet")));
+        Assert.Equal(["""{"a":[[1,2],[3,4]]}"""], Read.JsonLines(Support.ParquetCorpus.DataFile("old_list_structure.parquet")));
     }
 
-    [CorpusTheory]
+    [CorpusTheory(ParquetCorpus.Folder)]
     [InlineData("hadoop_lz4_compressed.parquet")]
     [InlineData("non_hadoop_lz4_compressed.parquet")]
     public void Rows_LegacyLz4Framings_ReadTheSameRows(string file)
@@ -76,14 +77,14 @@ public sealed class ExpectedContentTests
             """{"c0":1593604801,"c1":"YWJj","v11":42.125}""",
             """{"c0":1593604801,"c1":"ZGVm","v11":7.7}""",
         ];
-        Assert.Equal(expected, Read.JsonLines(Support.Corpus.DataFile(file)));
+        Assert.Equal(expected, Read.JsonLines(Support.ParquetCorpus.DataFile(file)));
     }
 
-    [CorpusFact]
+    [CorpusFact(ParquetCorpus.Folder)]
     public void Rows_ByteStreamSplitExtended_EqualTheirPlainTwins()
     {
         // The file stores each column twice, PLAIN and BYTE_STREAM_SPLIT: the pairs must agree row by row.
-        using var reader = ParquetReader.Open(Support.Corpus.DataFile("byte_stream_split_extended.gzip.parquet"));
+        using var reader = ParquetReader.Open(Support.ParquetCorpus.DataFile("byte_stream_split_extended.gzip.parquet"));
         var pairs = reader.Schema.Fields.Where(f => f.Name.EndsWith("_plain", StringComparison.Ordinal)).Select(f => f.Name[..^"_plain".Length]).ToList();
         Assert.NotEmpty(pairs);
         var rows = 0;

@@ -1,3 +1,4 @@
+using LineageHub.Testing;
 using LineageHub.Parquet.Tests.Corpus;
 using LineageHub.Parquet.Tests.Support;
 
@@ -30,11 +31,11 @@ public sealed class CorpusDifferentialTests
         return data;
     }
 
-    [CorpusTheory]
+    [CorpusTheory(ParquetCorpus.Folder)]
     [MemberData(nameof(Files), DisableDiscoveryEnumeration = true)]
     public void Rows_CorpusFile_EqualDuckDb(string file)
     {
-        var path = Support.Corpus.DataFile(file);
+        var path = Support.ParquetCorpus.DataFile(file);
         var ours = Read.JsonLines(path);
         var theirs = DuckDbOracle.Rows(path);
         Compare.Rows(ours, theirs);

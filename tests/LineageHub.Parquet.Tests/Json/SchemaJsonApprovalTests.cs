@@ -1,3 +1,4 @@
+using LineageHub.Testing;
 using System.Text;
 using LineageHub.Parquet.Json;
 using LineageHub.Parquet.Tests.Support;
@@ -7,10 +8,10 @@ namespace LineageHub.Parquet.Tests.Json;
 /// <summary>The schema JSON is a public contract (the <c>parquet schema</c> verb prints it): an accidental change fails here.</summary>
 public sealed class SchemaJsonApprovalTests
 {
-    [CorpusFact]
+    [CorpusFact(ParquetCorpus.Folder)]
     public void WriteSchema_DecimalFile_MatchesTheApprovedJson()
     {
-        using var reader = ParquetReader.Open(Support.Corpus.DataFile("int32_decimal.parquet"));
+        using var reader = ParquetReader.Open(Support.ParquetCorpus.DataFile("int32_decimal.parquet"));
         using var output = new MemoryStream();
         ParquetJsonLinesWriter.WriteSchema(reader, output);
         var expected = """
@@ -40,10 +41,10 @@ public sealed class SchemaJsonApprovalTests
         Assert.Equal(expected.ReplaceLineEndings("\n"), Encoding.UTF8.GetString(output.ToArray()));
     }
 
-    [CorpusFact]
+    [CorpusFact(ParquetCorpus.Folder)]
     public void WriteSchema_NestedMaps_SpellsConvertedTypesAsParquetThriftDoes()
     {
-        using var reader = ParquetReader.Open(Support.Corpus.DataFile("nested_maps.snappy.parquet"));
+        using var reader = ParquetReader.Open(Support.ParquetCorpus.DataFile("nested_maps.snappy.parquet"));
         using var output = new MemoryStream();
         ParquetJsonLinesWriter.WriteSchema(reader, output);
         var text = Encoding.UTF8.GetString(output.ToArray());

@@ -1,13 +1,14 @@
+using LineageHub.Testing;
 using LineageHub.Parquet.Tests.Support;
 
 namespace LineageHub.Parquet.Tests.Reader;
 
 public sealed class PageIndexAndBatchTests
 {
-    [CorpusFact]
+    [CorpusFact(ParquetCorpus.Folder)]
     public void ReadOffsetIndex_FileWithPageIndex_LocatesEveryPage()
     {
-        using var reader = ParquetReader.Open(Support.Corpus.DataFile("alltypes_tiny_pages.parquet"));
+        using var reader = ParquetReader.Open(Support.ParquetCorpus.DataFile("alltypes_tiny_pages.parquet"));
         var column = reader.Schema.Find("id")!;
         var offsets = reader.ReadOffsetIndex(0, column);
         var stats = reader.ReadColumnIndex(0, column);
@@ -20,17 +21,17 @@ public sealed class PageIndexAndBatchTests
         Assert.Equal(offsets.PageLocations.Count, stats.MinValues.Count);
     }
 
-    [CorpusFact]
+    [CorpusFact(ParquetCorpus.Folder)]
     public void ReadOffsetIndex_FileWithoutPageIndex_ReturnsNull()
     {
-        using var reader = ParquetReader.Open(Support.Corpus.DataFile("alltypes_plain.parquet"));
+        using var reader = ParquetReader.Open(Support.ParquetCorpus.DataFile("alltypes_plain.parquet"));
         Assert.Null(reader.ReadOffsetIndex(0, reader.Schema.Leaves[0]));
     }
 
-    [CorpusFact]
+    [CorpusFact(ParquetCorpus.Folder)]
     public void ReadColumnBatches_ProjectedColumn_YieldsOneBatchPerRowGroup()
     {
-        using var reader = ParquetReader.Open(Support.Corpus.DataFile("alltypes_tiny_pages_plain.parquet"));
+        using var reader = ParquetReader.Open(Support.ParquetCorpus.DataFile("alltypes_tiny_pages_plain.parquet"));
         long rows = 0;
         long sum = 0;
         foreach (var batches in reader.ReadColumnBatches(["id"]))
@@ -46,10 +47,10 @@ public sealed class PageIndexAndBatchTests
         Assert.Equal(reader.RowCount * (reader.RowCount - 1) / 2, sum);
     }
 
-    [CorpusFact]
+    [CorpusFact(ParquetCorpus.Folder)]
     public void ReadRows_UnknownColumn_NamesTheAvailableOnes()
     {
-        using var reader = ParquetReader.Open(Support.Corpus.DataFile("alltypes_plain.parquet"));
+        using var reader = ParquetReader.Open(Support.ParquetCorpus.DataFile("alltypes_plain.parquet"));
         var e = Assert.Throws<ParquetFormatException>(() => reader.ReadRows(["nope"]));
         Assert.StartsWith(ParquetErrors.UnknownColumn, e.Message, StringComparison.Ordinal);
         Assert.Contains("bool_col", e.Message, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using LineageHub.Testing;
 using LineageHub.Parquet.Tests.Support;
 
 namespace LineageHub.Parquet.Tests.Robustness;
@@ -14,9 +15,9 @@ public sealed class BadDataTests
     public static TheoryData<string> Files()
     {
         var data = new TheoryData<string>();
-        if (Support.Corpus.ParquetTesting is not null)
+        if (Support.ParquetCorpus.ParquetTesting is not null)
         {
-            foreach (var f in Directory.EnumerateFiles(Support.Corpus.BadData, "*.parquet").Order(StringComparer.Ordinal))
+            foreach (var f in Directory.EnumerateFiles(Support.ParquetCorpus.BadData, "*.parquet").Order(StringComparer.Ordinal))
             {
                 if (Path.GetFileName(f) != ValidDespiteItsFolder)
                 {
@@ -27,18 +28,18 @@ public sealed class BadDataTests
         return data;
     }
 
-    [CorpusTheory]
+    [CorpusTheory(ParquetCorpus.Folder)]
     [MemberData(nameof(Files), DisableDiscoveryEnumeration = true)]
     public void ReadAll_BadDataFile_ThrowsParquetFormatException(string file)
     {
-        var e = Assert.ThrowsAny<ParquetFormatException>(() => Read.JsonLines(Path.Combine(Support.Corpus.BadData, file)));
+        var e = Assert.ThrowsAny<ParquetFormatException>(() => Read.JsonLines(Path.Combine(Support.ParquetCorpus.BadData, file)));
         Assert.False(string.IsNullOrWhiteSpace(e.Message));
     }
 
-    [CorpusFact]
+    [CorpusFact(ParquetCorpus.Folder)]
     public void ReadAll_DictionaryIndicesAtBitWidthZero_ReadAsIndexZero()
     {
-        var rows = Read.JsonLines(Path.Combine(Support.Corpus.BadData, ValidDespiteItsFolder));
+        var rows = Read.JsonLines(Path.Combine(Support.ParquetCorpus.BadData, ValidDespiteItsFolder));
         Assert.Equal(21186, rows.Length);
         Assert.All(rows, r => Assert.Equal("{\"min_fl\":0}", r));
     }

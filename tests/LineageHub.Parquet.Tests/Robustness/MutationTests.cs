@@ -1,3 +1,4 @@
+using LineageHub.Testing;
 using System.Diagnostics;
 using System.Text;
 using LineageHub.Parquet.Json;
@@ -40,11 +41,11 @@ public sealed class MutationTests
         "int96_from_spark.parquet",
         "old_list_structure.parquet");
 
-    [CorpusTheory]
+    [CorpusTheory(ParquetCorpus.Folder)]
     [MemberData(nameof(Files), DisableDiscoveryEnumeration = true)]
     public void ReadAll_MutatedFile_ReadsOrThrowsParquetFormatException(string file)
     {
-        Mutate(file, File.ReadAllBytes(Support.Corpus.DataFile(file)), MutationsPerFile);
+        Mutate(file, File.ReadAllBytes(Support.ParquetCorpus.DataFile(file)), MutationsPerFile);
     }
 
     internal static void Mutate(string file, byte[] original, int mutations)

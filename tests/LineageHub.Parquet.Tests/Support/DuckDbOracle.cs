@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Text;
+using LineageHub.Testing;
 
 namespace LineageHub.Parquet.Tests.Support;
 
@@ -10,10 +10,7 @@ namespace LineageHub.Parquet.Tests.Support;
 /// </summary>
 public static class DuckDbOracle
 {
-    private static readonly Lazy<string> Folder = new(Install, LazyThreadSafetyMode.ExecutionAndPublication);
-
-    /// <summary>The folder holding package.json and oracle.mjs (its node_modules installed).</summary>
-    public static string Directory => Folder.Value;
+    private static readonly NodePackageFolder Packages = new("tests/LineageHub.Parquet.Tests/duckdb", "@duckdb/node-api", "the DuckDB differential tests and benchmark");
 
     /// <summary>DuckDB's rows of <paramref name="parquetFile"/> as JSON Lines in the reader's mapping.</summary>
     public static string[] Rows(string parquetFile)
@@ -53,65 +50,20 @@ public static class DuckDbOracle
         return double.Parse(output.Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static string Install()
+    private static string Run(string program, string[] args, TimeSpan timeout)
     {
-        var folder = FindFolder();
-        if (!File.Exists(Path.Combine(folder, "node_modules", "@duckdb", "node-api", "package.json")))
-        {
-            Run("npm", ["ci", "--no-audit", "--no-fund"], TimeSpan.FromMinutes(10), folder);
-        }
-        return folder;
-    }
-
-    private static string FindFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "duckdb");
-            if (File.Exists(Path.Combine(candidate, "oracle.mjs")) && File.Exists(Path.Combine(dir.FullName, "LineageHub.Parquet.Tests.csproj")))
-            {
-                return candidate;
-            }
-        }
-        throw new InvalidOperationException($"the duckdb folder of the Parquet test project was not found above {AppContext.BaseDirectory}");
-    }
-
-    private static string Run(string program, string[] args, TimeSpan timeout, string? workingDirectory = null)
-    {
-        var info = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = workingDirectory ?? Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-        Process process;
+        Packages.EnsureInstalled();
+        int code;
+        string stdout;
+        string stderr;
         try
         {
-            process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {program}");
+            (code, stdout, stderr) = Packages.Exec(program, args, null, timeout);
         }
         catch (Win32Exception e)
         {
             throw new InvalidOperationException($"'{program}' was not found on PATH: the DuckDB differential tests and benchmark need Node.js 20+ with npm", e);
         }
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within {timeout}");
-            }
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{program} {string.Join(' ', args)} exited with {process.ExitCode}: {stderr.Result}");
-            }
-            return stdout.Result;
-        }
+        return code == 0 ? stdout : throw new InvalidOperationException($"{program} {string.Join(' ', args)} exited with {code}: {stderr}");
     }
 }
