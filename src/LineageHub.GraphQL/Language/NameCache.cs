@@ -12,13 +12,10 @@ internal static class NameCache
     public static string Get(string source, int start, int length)
     {
         var span = source.AsSpan(start, length);
-        // FNV-1a over the characters: names are short, and the randomised string hash costs more than
-        // the rest of lexing a name. A collision only evicts an entry, so a weak hash cannot be abused.
-        var hash = 2166136261u;
-        foreach (var c in span)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
+        // Length and three characters pick the slot: constant time, where hashing every character cost as
+        // much as the rest of lexing a name. A collision only evicts an entry, so a weak hash cannot be abused.
+        var hash = (uint)length * 0x9E3779B1u ^ span[0] * 0x85EBCA6Bu ^ span[length - 1] * 0xC2B2AE35u ^ span[length >> 1] * 0x27D4EB2Fu;
+        hash ^= hash >> 15;
         var slot = (int)(hash & (Size - 1));
         var cached = Volatile.Read(ref Entries[slot]);
         if (cached is not null && span.SequenceEqual(cached))
