@@ -6,7 +6,7 @@ namespace LineageHub.Core.Lineage.Diff;
 public static class DiffMessages
 {
     public static string KindsDiffer(NodeKey from, NodeKey to) =>
-        $"cannot diff {from} against {to}: a {NodeKinds.Name(from.Kind)} is compared with a {NodeKinds.Name(to.Kind)} only";
+        $"cannot diff {from} against {to}: a {NodeKinds.Name(from.Kind)} is compared only with another {NodeKinds.Name(from.Kind)}, not with a {NodeKinds.Name(to.Kind)}";
 
     public static string CannotDiff(NodeKey key) =>
         $"cannot diff {key}: give two model versions, two runs or two dataset versions";
