@@ -26,4 +26,8 @@ public static class DiffReportMessages
 
     public static string NotAReference(string text) =>
         $"'{text}' names nothing to diff: give MODEL@VERSION, a run id, NAMESPACE/NAME@ROOT for a dataset version, or a node id kind:key";
+
+    public static string DepthOutOfRange(int depth, int max) => $"depth must be 0 to {max}, got {depth}";
+
+    public static string NodesOutOfRange(int nodes, int max) => $"maxNodes must be 1 to {max}, got {nodes}";
 }
