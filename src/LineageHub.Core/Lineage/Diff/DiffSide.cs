@@ -8,26 +8,40 @@ namespace LineageHub.Core.Lineage.Diff;
 /// </summary>
 internal sealed class DiffSide
 {
-    private readonly Dictionary<NodeKey, int> _depth;
-    private readonly Dictionary<NodeKey, List<NodeKey>> _downstream = [];
+    private readonly Dictionary<NodeKey, int> _ordinals;
+    private readonly NodeKey[] _keys;
+    private readonly int[] _depths;
     private readonly Dictionary<NodeKey, NodeKey> _jobOf = [];
     private readonly Dictionary<NodeKey, List<NodeKey>> _reads = [];
     private readonly Dictionary<NodeKey, List<NodeKey>> _writes = [];
     private readonly Dictionary<NodeKey, List<NodeKey>> _code = [];
 
+    // Downstream neighbours by ordinal in compressed-sparse-row form, built when the root-cause pass first asks.
+    private int[]? _downOffsets;
+    private int[]? _downItems;
+
     public DiffSide(string name, TraversalResult lineage)
     {
         Name = name;
         Lineage = lineage;
-        _depth = new Dictionary<NodeKey, int>(lineage.Nodes.Count);
+        var count = lineage.Nodes.Count;
+        _ordinals = new Dictionary<NodeKey, int>(count);
+        _keys = new NodeKey[count];
+        _depths = new int[count];
+        var i = 0;
         foreach (var node in lineage.Nodes)
         {
-            _depth[node.Key] = node.Depth;
+            _ordinals[node.Key] = i;
+            _keys[i] = node.Key;
+            _depths[i++] = node.Depth;
         }
+        // Only a run's own edges are read by role; they are few next to the DERIVED_FROM edges of a big closure.
         foreach (var edge in lineage.Edges)
         {
-            var (down, up) = EdgeRules.TargetIsUpstream(edge.Kind) ? (edge.From, edge.To) : (edge.To, edge.From);
-            Add(_downstream, up, down);
+            if (edge.From.Kind != NodeKind.Run)
+            {
+                continue;
+            }
             switch (edge.Kind)
             {
                 case EdgeKind.RunOf:
@@ -51,11 +65,11 @@ internal sealed class DiffSide
 
     public TraversalResult Lineage { get; }
 
-    public IEnumerable<NodeKey> Keys => _depth.Keys;
+    public IReadOnlyList<NodeKey> Keys => _keys;
 
-    public bool Contains(NodeKey key) => _depth.ContainsKey(key);
+    public bool Contains(NodeKey key) => _ordinals.ContainsKey(key);
 
-    public int DepthOf(NodeKey key) => _depth.TryGetValue(key, out var depth) ? depth : int.MaxValue;
+    public int DepthOf(NodeKey key) => _ordinals.TryGetValue(key, out var ordinal) ? _depths[ordinal] : int.MaxValue;
 
     public NodeKey? JobOf(NodeKey run) => _jobOf.TryGetValue(run, out var job) ? job : null;
 
@@ -73,29 +87,73 @@ internal sealed class DiffSide
     /// </summary>
     public HashSet<NodeKey> DownstreamOf(IEnumerable<NodeKey> seeds)
     {
-        var reached = new HashSet<NodeKey>();
-        var queue = new Queue<NodeKey>();
+        var (offsets, items) = Downstream();
+        var reached = new bool[_keys.Length];
+        var queue = new Queue<int>();
+        void Expand(int node)
+        {
+            for (var j = offsets[node]; j < offsets[node + 1]; j++)
+            {
+                if (!reached[items[j]])
+                {
+                    reached[items[j]] = true;
+                    queue.Enqueue(items[j]);
+                }
+            }
+        }
         foreach (var seed in seeds.Distinct())
         {
-            foreach (var next in _downstream.GetValueOrDefault(seed) ?? [])
+            if (_ordinals.TryGetValue(seed, out var ordinal))
             {
-                if (reached.Add(next))
-                {
-                    queue.Enqueue(next);
-                }
+                Expand(ordinal);
             }
         }
         while (queue.TryDequeue(out var node))
         {
-            foreach (var next in _downstream.GetValueOrDefault(node) ?? [])
+            Expand(node);
+        }
+        var result = new HashSet<NodeKey>();
+        for (var n = 0; n < reached.Length; n++)
+        {
+            if (reached[n])
             {
-                if (reached.Add(next))
-                {
-                    queue.Enqueue(next);
-                }
+                result.Add(_keys[n]);
             }
         }
-        return reached;
+        return result;
+    }
+
+    private (int[] Offsets, int[] Items) Downstream()
+    {
+        if (_downOffsets is null || _downItems is null)
+        {
+            var pairs = new List<(int Up, int Down)>(Lineage.Edges.Count);
+            foreach (var edge in Lineage.Edges)
+            {
+                var (down, up) = EdgeRules.TargetIsUpstream(edge.Kind) ? (edge.From, edge.To) : (edge.To, edge.From);
+                if (_ordinals.TryGetValue(up, out var u) && _ordinals.TryGetValue(down, out var d))
+                {
+                    pairs.Add((u, d));
+                }
+            }
+            var offsets = new int[_keys.Length + 1];
+            foreach (var (up, _) in pairs)
+            {
+                offsets[up + 1]++;
+            }
+            for (var n = 0; n < _keys.Length; n++)
+            {
+                offsets[n + 1] += offsets[n];
+            }
+            var items = new int[pairs.Count];
+            var next = offsets[..^1];
+            foreach (var (up, down) in pairs)
+            {
+                items[next[up]++] = down;
+            }
+            (_downOffsets, _downItems) = (offsets, items);
+        }
+        return (_downOffsets, _downItems);
     }
 
     private static void Add(Dictionary<NodeKey, List<NodeKey>> map, NodeKey key, NodeKey value)

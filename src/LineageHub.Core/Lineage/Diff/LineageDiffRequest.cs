@@ -40,7 +40,7 @@ public sealed record LineageDiffRequest(NodeKey From, NodeKey To)
     }
 
     /// <summary>The upstream walk of one side: the edges lineage is made of, not commit history (walked on its own budget).</summary>
-    internal TraversalRequest Traversal(NodeKey start) => new(start)
+    public TraversalRequest Traversal(NodeKey start) => new(start)
     {
         Direction = LineageDirection.Upstream,
         EdgeKinds = LineageEdges,

@@ -36,7 +36,14 @@ public sealed partial class LineageDiffer
         }
     }
 
-    /// <summary>Dataset versions on either side whose newest verification is not OK.</summary>
+    // Up to this many verification facts in the store are read whole (a page) rather than searched for by version.
+    private const int MaxListedVerifications = 1000;
+
+    /// <summary>
+    /// Dataset versions on either side whose newest verification is not OK. The verifications are found from
+    /// whichever end is smaller: the store's verification facts, when there are few of them (one page read,
+    /// then their VERIFIES edges), else the versions' incoming VERIFIES edges.
+    /// </summary>
     private async Task<List<IntegrityFinding>> IntegrityAsync(Session session, CancellationToken cancellationToken)
     {
         var versions = session.From.Keys.Concat(session.To.Keys).Where(k => k.Kind == NodeKind.DatasetVersion).ToHashSet();
@@ -44,17 +51,30 @@ public sealed partial class LineageDiffer
         {
             return [];
         }
-        var checks = await store.GetEdgesOfManyAsync(versions, EdgeDirection.Incoming, EdgeKind.Verifies, cancellationToken).ConfigureAwait(false);
-        var byVerification = checks.SelectMany(p => p.Value.Select(e => (Verification: e.From, Version: p.Key))).ToList();
-        if (byVerification.Count == 0)
+        List<(NodeKey Verification, NodeKey Version)> checks;
+        IReadOnlyDictionary<NodeKey, NodeRecord> records;
+        var few = Math.Min(versions.Count, MaxListedVerifications);
+        var listed = await store.ListNodesAsync(NodeKind.Verification, null, null, few + 1, cancellationToken).ConfigureAwait(false);
+        if (listed.Count <= few)
         {
-            return [];
+            records = listed.ToDictionary(r => r.Key);
+            var edges = listed.Count == 0
+                ? new Dictionary<NodeKey, IReadOnlyList<EdgeRecord>>()
+                : await store.GetEdgesOfManyAsync([.. records.Keys], EdgeDirection.Outgoing, EdgeKind.Verifies, cancellationToken).ConfigureAwait(false);
+            checks = [.. edges.SelectMany(p => p.Value).Where(e => versions.Contains(e.To)).Select(e => (e.From, e.To))];
         }
-        var records = await store.FindNodesAsync([.. byVerification.Select(v => v.Verification).Distinct()], cancellationToken).ConfigureAwait(false);
-        var findings = new List<IntegrityFinding>();
-        foreach (var group in byVerification.Where(v => records.ContainsKey(v.Verification)).GroupBy(v => v.Version))
+        else
         {
-            var newest = group.Select(v => records[v.Verification].As<Verification>()).MaxBy(v => v.CheckedAt)!;
+            var edges = await store.GetEdgesOfManyAsync(versions, EdgeDirection.Incoming, EdgeKind.Verifies, cancellationToken).ConfigureAwait(false);
+            checks = [.. edges.SelectMany(p => p.Value.Select(e => (e.From, p.Key)))];
+            records = checks.Count == 0
+                ? new Dictionary<NodeKey, NodeRecord>()
+                : await store.FindNodesAsync([.. checks.Select(c => c.Verification).Distinct()], cancellationToken).ConfigureAwait(false);
+        }
+        var findings = new List<IntegrityFinding>();
+        foreach (var group in checks.Where(c => records.ContainsKey(c.Verification)).GroupBy(c => c.Version))
+        {
+            var newest = group.Select(c => records[c.Verification].As<Verification>()).MaxBy(v => v.CheckedAt)!;
             if (newest.Outcome != VerificationOutcome.Ok)
             {
                 var sides = session.From.Contains(group.Key) ? (session.To.Contains(group.Key) ? "both" : "from") : "to";

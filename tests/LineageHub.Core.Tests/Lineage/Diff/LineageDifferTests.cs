@@ -166,8 +166,10 @@ public sealed class LineageDifferTests : IDisposable
         Assert.Empty(diff.Metrics);
     }
 
-    [Fact]
-    public async Task Diff_ReportsInputsWhoseNewestVerificationFailed_OnTheSideTheyAreOn()
+    [Theory]
+    [InlineData(0)] // few verifications in the store: they are read whole
+    [InlineData(30)] // more verifications than versions compared: they are found from the versions
+    public async Task Diff_ReportsInputsWhoseNewestVerificationFailed_OnTheSideTheyAreOn(int unrelatedChecks)
     {
         await using var store = SqliteLineageStore.Open(_data.Path);
         var pipeline = new Pipeline(store);
@@ -176,8 +178,15 @@ public sealed class LineageDifferTests : IDisposable
         var tampered = Pipeline.Table("file://lake", "customers", Pipeline.First.SourceColumns, Pipeline.First.SourceChunks);
         var ok = new Verification(Guid.NewGuid(), tampered.Key.ToString(), VerificationOutcome.Ok, DateTimeOffset.UnixEpoch);
         var failed = new Verification(Guid.NewGuid(), tampered.Key.ToString(), VerificationOutcome.Tampered, DateTimeOffset.UnixEpoch.AddDays(1), "chunk 2 differs");
-        await store.AppendAsync(ChangeSet.Builder("test").Add(ok).Add(failed)
-            .Link(EdgeKind.Verifies, ok.Key, tampered.Key).Link(EdgeKind.Verifies, failed.Key, tampered.Key).Build());
+        var builder = ChangeSet.Builder("test").Add(ok).Add(failed).Link(EdgeKind.Verifies, ok.Key, tampered.Key).Link(EdgeKind.Verifies, failed.Key, tampered.Key);
+        var elsewhere = Pipeline.Table("file://lake", "unrelated", ["id"], ["u1"]);
+        builder.Add(elsewhere);
+        for (var i = 0; i < unrelatedChecks; i++)
+        {
+            var check = new Verification(Guid.NewGuid(), elsewhere.Key.ToString(), VerificationOutcome.Missing, DateTimeOffset.UnixEpoch);
+            builder.Add(check).Link(EdgeKind.Verifies, check.Key, elsewhere.Key);
+        }
+        await store.AppendAsync(builder.Build());
 
         var diff = await new LineageDiffer(store).DiffAsync(new LineageDiffRequest(v1.Key, v2.Key));
 
