@@ -1,0 +1,10 @@
+namespace LineageHub.Core.Lineage.Diff;
+
+/// <summary>What happened to a file between two runs' code.</summary>
+public enum FileChangeKind
+{
+    Added,
+    Removed,
+    Modified,
+    Renamed,
+}
