@@ -46,31 +46,45 @@ public sealed class ConsentRecordBatch
     }
 
     /// <summary>A batch of the given records in any order; identical records collapse into one.</summary>
-    public static ConsentRecordBatch Of(IReadOnlyList<ConsentRecord> records)
+    public static ConsentRecordBatch Of(IReadOnlyList<ConsentRecord> records) => Of(records, out _);
+
+    /// <summary>As <see cref="Of(IReadOnlyList{ConsentRecord})"/>, also saying which records repeated an earlier one (by index).</summary>
+    public static ConsentRecordBatch Of(IReadOnlyList<ConsentRecord> records, out IReadOnlyList<(int First, int Repeat)> repeats)
     {
         var encoded = new byte[records.Count][];
         Parallel.For(0, records.Count, i => encoded[i] = ConsentRecordCodec.Encode(records[i]));
-        Array.Sort(encoded, static (a, b) => a.AsSpan().SequenceCompareTo(b));
-        var total = 0;
-        var distinct = new List<byte[]>(encoded.Length);
-        foreach (var record in encoded)
+        var order = new int[encoded.Length];
+        for (var i = 0; i < order.Length; i++)
         {
-            if (distinct.Count == 0 || !distinct[^1].AsSpan().SequenceEqual(record))
+            order[i] = i;
+        }
+        // Ties sort by index, so the first of identical records is the one kept and named.
+        Array.Sort(order, (a, b) => encoded[a].AsSpan().SequenceCompareTo(encoded[b]) is var c && c != 0 ? c : a.CompareTo(b));
+        var found = new List<(int, int)>();
+        var distinct = new List<int>(order.Length);
+        var total = 0;
+        foreach (var index in order)
+        {
+            if (distinct.Count > 0 && encoded[distinct[^1]].AsSpan().SequenceEqual(encoded[index]))
             {
-                distinct.Add(record);
-                total += 2 + record.Length;
+                found.Add((distinct[^1], index));
+                continue;
             }
+            distinct.Add(index);
+            total += 2 + encoded[index].Length;
         }
         var bytes = new byte[total];
         var offsets = new int[distinct.Count];
         var at = 0;
         for (var i = 0; i < distinct.Count; i++)
         {
+            var record = encoded[distinct[i]];
             offsets[i] = at;
-            BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(at), (ushort)distinct[i].Length);
-            distinct[i].CopyTo(bytes.AsSpan(at + 2));
-            at += 2 + distinct[i].Length;
+            BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(at), (ushort)record.Length);
+            record.CopyTo(bytes.AsSpan(at + 2));
+            at += 2 + record.Length;
         }
+        repeats = found;
         return new ConsentRecordBatch(bytes, offsets);
     }
 
