@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Security.Cryptography;
 using LineageHub.Core.Hashing;
 using LineageHub.Core.Merkle;
 
@@ -129,10 +130,15 @@ public sealed class ConsentRecordBatch
         var leaves = new byte[Count * MerkleHash.Size];
         Parallel.For(0, (Count + 4095) / 4096, block =>
         {
+            // One buffer per block, 0x00 then the record: a one-shot SHA-256 instead of an incremental hash per leaf.
+            Span<byte> data = stackalloc byte[1 + ushort.MaxValue];
+            data[0] = 0x00;
             var end = Math.Min(Count, (block + 1) * 4096);
             for (var i = block * 4096; i < end; i++)
             {
-                MerkleHash.Leaf(RecordBytes(i), leaves.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
+                var record = RecordBytes(i);
+                record.CopyTo(data[1..]);
+                SHA256.HashData(data[..(1 + record.Length)], leaves.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
             }
         });
         var tree = new MerkleTree();
