@@ -5,7 +5,7 @@ namespace LineageHub.Connectors.Consent.Exports;
 /// accepted) then <c>Z</c> or <c>±hh:mm</c>. A time without its zone is ambiguous by hours, so it is told
 /// apart from a malformed one: the caller refuses it with the row.
 /// </summary>
-internal static class ZonedTime
+public static class ZonedTime
 {
     public enum Result
     {
@@ -13,6 +13,15 @@ internal static class ZonedTime
         NoZone,
         Malformed,
     }
+
+    /// <summary>Parses a command-line time; an error names the option and the form expected.</summary>
+    public static DateTimeOffset Parse(string option, string text) =>
+        TryParse(System.Text.Encoding.UTF8.GetBytes(text), out var time) switch
+        {
+            Result.Ok => time,
+            Result.NoZone => throw Core.LineageHubException.InvalidInput($"{option} '{text}' has no time zone; write it with Z or an offset such as +02:00"),
+            _ => throw Core.LineageHubException.InvalidInput($"{option} '{text}' is not an ISO 8601 date-time such as 2026-05-01T09:00:00Z"),
+        };
 
     public static Result TryParse(ReadOnlySpan<byte> text, out DateTimeOffset time)
     {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Text.Json.Serialization;
 
 namespace LineageHub.Core.Subjects;
 
@@ -7,6 +8,7 @@ namespace LineageHub.Core.Subjects;
 /// 32 bytes, printed as 64 lower-case hex digits. Held as four big-endian words so that comparing two
 /// pseudonyms orders them exactly as their bytes compare (the order subject sets are sorted in).
 /// </summary>
+[JsonConverter(typeof(SubjectPseudonymJsonConverter))]
 public readonly record struct SubjectPseudonym(ulong W0, ulong W1, ulong W2, ulong W3) : IComparable<SubjectPseudonym>
 {
     public const int Size = 32;
