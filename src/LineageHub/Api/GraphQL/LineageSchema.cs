@@ -31,6 +31,7 @@ public static partial class LineageSchema
         BindNodes(schema, store);
         BindLedger(schema, store);
         BindMutations(schema, store);
+        BindConsent(schema, store);
         return schema;
     }
 
