@@ -2,6 +2,7 @@ using LineageHub.Core;
 using LineageHub.Core.Domain;
 using LineageHub.Core.Hashing;
 using LineageHub.Core.Ledger;
+using LineageHub.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace LineageHub.Storage.Sqlite;
@@ -12,11 +13,14 @@ public sealed partial class SqliteLineageStore
     private const int MaxBatchChangeSets = 1024;
     private const int MaxBatchFacts = 200_000;
 
-    public Task<AppendResult> AppendAsync(ChangeSet changes, CancellationToken cancellationToken = default)
+    public Task<AppendResult> AppendAsync(ChangeSet changes, CancellationToken cancellationToken = default) =>
+        Enqueue(changes, null, cancellationToken);
+
+    private Task<AppendResult> Enqueue(ChangeSet changes, ConsentEvidence? evidence, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = new PendingAppend(changes, new TaskCompletionSource<AppendResult>(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
+        var pending = new PendingAppend(changes, new TaskCompletionSource<AppendResult>(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken, evidence);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(SqliteLineageStore), "the store is closed");
@@ -106,6 +110,10 @@ public sealed partial class SqliteLineageStore
                 foreach (var edge in plan.NewEdges)
                 {
                     writer.InsertEdge(edge, lookup.IdOf(edge.From, ids), lookup.IdOf(edge.To, ids), size);
+                }
+                if (pending.Evidence is { } evidence)
+                {
+                    InsertEvidence(evidence, transaction);
                 }
                 writer.Release();
             }

@@ -15,7 +15,7 @@ namespace LineageHub.Storage.Sqlite;
 /// per batch); readers use their own pooled connections. The Merkle tree and the adjacency index are
 /// rebuilt in memory at open and extended after each commit.
 /// </summary>
-public sealed partial class SqliteLineageStore : ILineageStore
+public sealed partial class SqliteLineageStore : ILineageStore, IConsentEvidenceStore
 {
     public const string DatabaseFileName = "lineage.db";
 
@@ -176,5 +176,5 @@ public sealed partial class SqliteLineageStore : ILineageStore
         _head = head;
     }
 
-    private sealed record PendingAppend(ChangeSet Changes, TaskCompletionSource<AppendResult> Completion, CancellationToken CancellationToken);
+    private sealed record PendingAppend(ChangeSet Changes, TaskCompletionSource<AppendResult> Completion, CancellationToken CancellationToken, ConsentEvidence? Evidence = null);
 }

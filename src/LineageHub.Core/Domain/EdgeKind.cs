@@ -24,7 +24,7 @@ public enum EdgeKind
     /// <summary>Run → ModelVersion it produced.</summary>
     Produced,
 
-    /// <summary>Dataset, DatasetVersion or Consent → the SourceSystem it came from.</summary>
+    /// <summary>Dataset, DatasetVersion, Consent or ConsentBatch → the SourceSystem it came from.</summary>
     SuppliedBy,
 
     /// <summary>Commit → parent Commit.</summary>
@@ -41,4 +41,7 @@ public enum EdgeKind
 
     /// <summary>Verification → the DatasetVersion it checked.</summary>
     Verifies,
+
+    /// <summary>BasisDeclaration → the SourceSystem or Dataset whose data it covers.</summary>
+    Covers,
 }

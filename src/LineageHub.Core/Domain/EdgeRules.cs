@@ -13,12 +13,13 @@ public static class EdgeRules
         [EdgeKind.RunOf] = [(NodeKind.Run, NodeKind.Job)],
         [EdgeKind.UsedCode] = [(NodeKind.Run, NodeKind.Commit), (NodeKind.Run, NodeKind.SourceFile)],
         [EdgeKind.Produced] = [(NodeKind.Run, NodeKind.ModelVersion)],
-        [EdgeKind.SuppliedBy] = [(NodeKind.Dataset, NodeKind.SourceSystem), (NodeKind.DatasetVersion, NodeKind.SourceSystem), (NodeKind.Consent, NodeKind.SourceSystem)],
+        [EdgeKind.SuppliedBy] = [(NodeKind.Dataset, NodeKind.SourceSystem), (NodeKind.DatasetVersion, NodeKind.SourceSystem), (NodeKind.Consent, NodeKind.SourceSystem), (NodeKind.ConsentBatch, NodeKind.SourceSystem)],
         [EdgeKind.Parent] = [(NodeKind.Commit, NodeKind.Commit)],
         [EdgeKind.InRepo] = [(NodeKind.Commit, NodeKind.Repository), (NodeKind.SourceFile, NodeKind.Repository)],
         [EdgeKind.GivenBy] = [(NodeKind.Consent, NodeKind.DataSubject)],
         [EdgeKind.DerivedFrom] = [(NodeKind.DatasetVersion, NodeKind.DatasetVersion)],
         [EdgeKind.Verifies] = [(NodeKind.Verification, NodeKind.DatasetVersion)],
+        [EdgeKind.Covers] = [(NodeKind.BasisDeclaration, NodeKind.SourceSystem), (NodeKind.BasisDeclaration, NodeKind.Dataset)],
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<EdgeKind, string> Names = Enum.GetValues<EdgeKind>()

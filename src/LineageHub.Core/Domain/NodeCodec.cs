@@ -37,6 +37,8 @@ public static class NodeCodec
         NodeKind.DataSubject => typeof(DataSubject),
         NodeKind.Consent => typeof(Consent),
         NodeKind.Verification => typeof(Verification),
+        NodeKind.ConsentBatch => typeof(ConsentBatch),
+        NodeKind.BasisDeclaration => typeof(BasisDeclaration),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -16,4 +16,6 @@ public enum NodeKind
     DataSubject,
     Consent,
     Verification,
+    ConsentBatch,
+    BasisDeclaration,
 }

@@ -27,11 +27,13 @@ public sealed partial class SnapshotCommand : ICliVerb
         var label = new Option<string?>("--label") { Description = "A label for the version (e.g. v3)" };
         var source = new Option<string?>("--source") { Description = "The source system that supplied it" };
         var storageUri = new Option<string?>("--storage-uri") { Description = "Where the data lives, for scheduled re-verification (default: the path as a file: URI)" };
+        var subjects = new SubjectOptions();
         var command = new Command("snapshot", "Fingerprint a file or folder: raw mode (1 MiB chunks) or table mode (canonical rows in content-defined chunks); print root, counts, bytes and timing, and with --register record a dataset version.")
         {
             path, register, dataset, label, source, storageUri,
         };
         read.AddTo(command);
+        subjects.AddTo(command);
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -42,7 +44,18 @@ public sealed partial class SnapshotCommand : ICliVerb
             }
             var snapshot = Take(read.Request(parse, target, parse.GetValue(options.Data)), ct);
             SnapshotRegistrationJson? registered = null;
-            if (parse.GetValue(register))
+            if (subjects.Given(parse) && !parse.GetValue(register))
+            {
+                throw LineageHubException.InvalidInput("--subject-column records a subject set with the version, so it needs --register");
+            }
+            if (parse.GetValue(register) && subjects.Given(parse))
+            {
+                var (ns, name) = DatasetName.Parse(parse.GetValue(dataset)!);
+                var uri = parse.GetValue(storageUri) ?? new Uri(Path.GetFullPath(target)).AbsoluteUri;
+                registered = await RegisterWithSubjectsAsync(options, parse, subjects.Read(parse, target, parse.GetValue(read.Format), parse.GetValue(read.Delimiter)),
+                    snapshot.ToDatasetVersion(ns, name, parse.GetValue(label), uri), parse.GetValue(source), ct);
+            }
+            else if (parse.GetValue(register))
             {
                 var (ns, name) = DatasetName.Parse(parse.GetValue(dataset)!);
                 await using var service = await options.OpenAsync(parse, ct);

@@ -6,8 +6,19 @@ using LineageHub.Core.Storage;
 namespace LineageHub.Api.Tests.Support;
 
 /// <summary>A store that counts every read call it passes on, so tests can prove queries batch their reads.</summary>
-public sealed class CountingStore(ILineageStore inner) : ILineageStore
+public sealed class CountingStore(ILineageStore inner) : ILineageStore, IConsentEvidenceStore
 {
+    // Consent evidence passes straight through to the SQLite store; only graph reads are counted.
+    private IConsentEvidenceStore Evidence => (IConsentEvidenceStore)inner;
+
+    public Task<AppendResult> AppendWithEvidenceAsync(ChangeSet changes, ConsentEvidence evidence, CancellationToken cancellationToken = default) => Evidence.AppendWithEvidenceAsync(changes, evidence, cancellationToken);
+
+    public Task<LineageHub.Core.Subjects.SubjectSet?> GetSubjectSetAsync(LineageHub.Core.Hashing.Digest root, CancellationToken cancellationToken = default) => Evidence.GetSubjectSetAsync(root, cancellationToken);
+
+    public Task<LineageHub.Core.Consent.ConsentRecordBatch?> GetConsentBatchAsync(LineageHub.Core.Hashing.Digest root, CancellationToken cancellationToken = default) => Evidence.GetConsentBatchAsync(root, cancellationToken);
+
+    public Task<IReadOnlyList<(LineageHub.Core.Hashing.Digest Batch, LineageHub.Core.Consent.ConsentRecord Record)>> FindConsentRecordsAsync(LineageHub.Core.Subjects.SubjectPseudonym subject, CancellationToken cancellationToken = default) => Evidence.FindConsentRecordsAsync(subject, cancellationToken);
+
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _calls = new();
 
     /// <summary>Read calls since the last <see cref="Reset"/>.</summary>

@@ -24,6 +24,10 @@ public sealed class CliTests : IDisposable
     [InlineData("serve", new[] { "serve", "--help" })]
     [InlineData("migrate", new[] { "migrate", "--help" })]
     [InlineData("diff", new[] { "diff", "--help" })]
+    [InlineData("consent", new[] { "consent", "--help" })]
+    [InlineData("consent-import", new[] { "consent", "import", "--help" })]
+    [InlineData("consent-prove", new[] { "consent", "prove", "--help" })]
+    [InlineData("evidence-verify", new[] { "evidence", "verify", "--help" })]
     public async Task Help_MatchesTheApprovedText(string name, string[] args)
     {
         // The CLI is a public contract: a change to it must show up as a diff of these files.

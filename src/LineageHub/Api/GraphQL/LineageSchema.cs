@@ -32,6 +32,7 @@ public static partial class LineageSchema
         BindLedger(schema, store);
         BindMutations(schema, store);
         BindDiff(schema, store);
+        BindConsent(schema, store);
         return schema;
     }
 

@@ -1,0 +1,151 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LineageHub.Core.Consent;
+using LineageHub.Core.Hashing;
+using LineageHub.Core.Ledger;
+
+namespace LineageHub.Core.Evidence;
+
+/// <summary>
+/// The one byte form of a bundle: indented JSON with members in a fixed order (schema/consent.md). The
+/// verifier re-encodes what it read and requires the same bytes, so a change anywhere — even to spacing —
+/// is refused rather than silently ignored.
+/// </summary>
+public static class EvidenceBundleCodec
+{
+    /// <summary>The largest bundle read: 2 GiB, the most one array holds.</summary>
+    public const long MaxBytes = int.MaxValue;
+
+    private const int MaxEntries = 1_000_000;
+
+    public static JsonSerializerOptions VerdictOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+        WriteIndented = true,
+        IndentSize = 2,
+        MaxDepth = 16,
+    };
+
+    public static byte[] Encode(EvidenceBundle bundle)
+    {
+        var output = new ArrayBufferWriter<byte>(1 << 16);
+        using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, IndentSize = 2 }))
+        {
+            json.WriteStartObject();
+            json.WriteString("format", EvidenceBundle.Format);
+            json.WriteStartObject("question");
+            json.WriteString("modelVersion", bundle.Question.ModelVersion);
+            json.WriteString("purpose", bundle.Question.Purpose);
+            if (bundle.Question.AsOf is { } asOf)
+            {
+                json.WriteString("asOf", LedgerEntryCodec.FormatTime(asOf));
+            }
+            else
+            {
+                json.WriteNull("asOf");
+            }
+            json.WriteNumber("ledgerSize", bundle.Question.LedgerSize);
+            json.WriteEndObject();
+            json.WriteStartObject("treeHead");
+            json.WriteNumber("size", bundle.TreeHead.Size);
+            json.WriteString("root", bundle.TreeHead.Root.ToString());
+            json.WriteString("time", LedgerEntryCodec.FormatTime(bundle.TreeHead.Time));
+            json.WriteString("keyId", bundle.TreeHead.KeyId);
+            json.WriteBase64String("signature", bundle.TreeHead.Signature);
+            json.WriteEndObject();
+            json.WriteString("signingKey", bundle.SigningKeyPem);
+            json.WriteStartArray("entries");
+            foreach (var entry in bundle.Entries)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("seq", entry.Seq);
+                json.WriteBase64String("bytes", entry.Bytes);
+                json.WriteStartArray("path");
+                foreach (var hash in entry.Path)
+                {
+                    json.WriteStringValue(hash.ToString());
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            WriteBlobs(json, "subjectSets", bundle.SubjectSets);
+            WriteBlobs(json, "consentBatches", bundle.ConsentBatches);
+            json.WritePropertyName("verdict");
+            JsonSerializer.Serialize(json, bundle.Verdict, VerdictOptions);
+            json.WriteEndObject();
+        }
+        output.Write("\n"u8);
+        return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads a bundle; anything that is not one (or not in its one byte form) is <see cref="ErrorCode.InvalidInput"/>.</summary>
+    public static EvidenceBundle Decode(byte[] bytes)
+    {
+        EvidenceBundle bundle;
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
+            var root = document.RootElement;
+            var format = root.GetProperty("format").GetString();
+            if (format != EvidenceBundle.Format)
+            {
+                throw LineageHubException.InvalidInput($"not a consent evidence bundle: format is '{format}', expected '{EvidenceBundle.Format}'");
+            }
+            var question = root.GetProperty("question");
+            var asOf = question.GetProperty("asOf");
+            var head = root.GetProperty("treeHead");
+            var entries = root.GetProperty("entries");
+            if (entries.GetArrayLength() > MaxEntries)
+            {
+                throw LineageHubException.InvalidInput($"a bundle holds at most {MaxEntries} ledger entries");
+            }
+            bundle = new EvidenceBundle(
+                new EvidenceQuestion(
+                    question.GetProperty("modelVersion").GetString()!,
+                    question.GetProperty("purpose").GetString()!,
+                    asOf.ValueKind == JsonValueKind.Null ? null : ParseTime(asOf.GetString()!),
+                    question.GetProperty("ledgerSize").GetInt64()),
+                new SignedTreeHead(
+                    head.GetProperty("size").GetInt64(),
+                    Digest.Parse(head.GetProperty("root").GetString()!),
+                    ParseTime(head.GetProperty("time").GetString()!),
+                    head.GetProperty("signature").GetBytesFromBase64(),
+                    head.GetProperty("keyId").GetString()!),
+                root.GetProperty("signingKey").GetString()!,
+                [.. entries.EnumerateArray().Select(e => new EvidenceEntry(
+                    e.GetProperty("seq").GetInt64(),
+                    e.GetProperty("bytes").GetBytesFromBase64(),
+                    [.. e.GetProperty("path").EnumerateArray().Select(p => Digest.Parse(p.GetString()!))]))],
+                ReadBlobs(root.GetProperty("subjectSets")),
+                ReadBlobs(root.GetProperty("consentBatches")),
+                root.GetProperty("verdict").Deserialize<ConsentVerdict>(VerdictOptions) ?? throw new JsonException("the verdict is null"));
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or NullReferenceException or ArgumentException)
+        {
+            throw LineageHubException.InvalidInput($"not a readable consent evidence bundle: {ex.Message}");
+        }
+        if (!Encode(bundle).AsSpan().SequenceEqual(bytes))
+        {
+            throw LineageHubException.InvalidInput(EvidenceMessages.NotCanonical);
+        }
+        return bundle;
+    }
+
+    private static void WriteBlobs(Utf8JsonWriter json, string name, IReadOnlyList<byte[]> blobs)
+    {
+        json.WriteStartArray(name);
+        foreach (var blob in blobs)
+        {
+            json.WriteBase64StringValue(blob);
+        }
+        json.WriteEndArray();
+    }
+
+    private static byte[][] ReadBlobs(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetBytesFromBase64())];
+
+    private static DateTimeOffset ParseTime(string text) =>
+        DateTimeOffset.ParseExact(text, LedgerEntryCodec.TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}
