@@ -17,4 +17,6 @@ public static class ConsentMessages
 
     public static string PurposeMismatch(string node, string declared, string asked) =>
         $"{node} declares purpose '{declared}', not '{asked}'";
+
+    public static string NoSubjectSetToProveAbsence(Domain.NodeKey version) => $"{version} has no subject set, so absence from it cannot be proven";
 }

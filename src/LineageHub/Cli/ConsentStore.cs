@@ -2,6 +2,7 @@ using System.CommandLine;
 using LineageHub.Core;
 using LineageHub.Core.Domain;
 using LineageHub.Core.Storage;
+using LineageHub.Core.Consent;
 using LineageHub.Core.Subjects;
 
 namespace LineageHub.Cli;
@@ -62,17 +63,8 @@ public sealed class ConsentStore : IAsyncDisposable
     }
 
     /// <summary>Every dataset version registered with a subject set, with the set.</summary>
-    public async IAsyncEnumerable<(DatasetVersion Version, SubjectSet Set)> SubjectSetsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var node in AllAsync(NodeKind.DatasetVersion, cancellationToken))
-        {
-            var version = node.As<DatasetVersion>();
-            if (version.Subjects is { } reference && await Evidence.GetSubjectSetAsync(reference.Root, cancellationToken) is { } set)
-            {
-                yield return (version, set);
-            }
-        }
-    }
+    public IAsyncEnumerable<(DatasetVersion Version, SubjectSet Set)> SubjectSetsAsync(CancellationToken cancellationToken) =>
+        SubjectImpactFinder.SubjectSetsAsync(Lineage, Evidence, cancellationToken);
 
     public async IAsyncEnumerable<NodeRecord> AllAsync(NodeKind kind, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

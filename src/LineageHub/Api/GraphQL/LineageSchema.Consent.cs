@@ -3,6 +3,7 @@ using LineageHub.Core.Consent;
 using LineageHub.Core.Domain;
 using LineageHub.Core.Evidence;
 using LineageHub.Core.Storage;
+using LineageHub.Core.Subjects;
 using LineageHub.GraphQL.Types;
 
 namespace LineageHub.Api.GraphQL;
@@ -22,6 +23,16 @@ public static partial class LineageSchema
             var bundle = await ConsentProver.ProveAsync(store, evidence, model, Text(ctx, "purpose"), ctx.GetArgument<DateTimeOffset?>("asOf"), ctx.CancellationToken);
             return Verdict(bundle.Verdict);
         });
+        Bind(schema, "Query", "subjectImpact", async ctx =>
+        {
+            if (store is not IConsentEvidenceStore evidence)
+            {
+                throw LineageHubException.InvalidInput("subject impact needs the SQLite store, which keeps subject sets and consent batches");
+            }
+            var subject = SubjectPseudonym.Parse(Text(ctx, "subject"));
+            var notIn = ctx.GetArgument<List<object?>>("notIn")?.Select(id => Ids.Parse((string)id!, "notIn", NodeKind.DatasetVersion)).ToList();
+            return Impact(await SubjectImpactFinder.FindAsync(store, evidence, subject, notIn, ctx.CancellationToken));
+        });
         Bind(schema, "ConsentProof", "violations", ctx =>
         {
             var all = (IReadOnlyList<ConsentViolation>)((Dictionary<string, object?>)ctx.Source!)[ViolationsEntry]!;
@@ -37,6 +48,29 @@ public static partial class LineageSchema
     }
 
     private const string ViolationsEntry = "$violations";
+
+    private static Dictionary<string, object?> Impact(SubjectImpact impact) => new(StringComparer.Ordinal)
+    {
+        ["subject"] = impact.Subject.ToString(),
+        ["containedIn"] = impact.ContainedIn.Select(k => k.ToString()).ToList(),
+        ["downstream"] = impact.Downstream.Select(k => k.ToString()).ToList(),
+        ["modelVersions"] = impact.ModelVersions.Select(k => k.ToString()).ToList(),
+        ["consentRecords"] = impact.ConsentRecords.Select(r => new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["batch"] = r.Batch,
+            ["purpose"] = r.Record.Purpose,
+            ["basis"] = r.Record.Basis.ToString().ToLowerInvariant(),
+            ["grantedAt"] = r.Record.GrantedAt,
+            ["expiresAt"] = r.Record.ExpiresAt,
+            ["withdrawnAt"] = r.Record.WithdrawnAt,
+        }).ToList(),
+        ["absentFrom"] = impact.AbsentFrom.Select(a => new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["datasetVersion"] = a.DatasetVersion.ToString(),
+            ["root"] = a.Root,
+            ["proof"] = System.Text.Json.JsonSerializer.SerializeToElement(a.Proof, NodeCodec.Options),
+        }).ToList(),
+    };
 
     private static Dictionary<string, object?> Verdict(ConsentVerdict verdict) => new(StringComparer.Ordinal)
     {
