@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text.Json;
+using LineageHub.Core;
+using LineageHub.Core.Domain;
+
+namespace LineageHub.Connectors.Datasets.Verification;
+
+/// <summary>
+/// Re-verifies a registered dataset version: recomputes its snapshot the way it was made (the mode, file
+/// format, key and CSV dialect its stored metadata names, with the same hashers <see cref="DatasetSnapshotter"/>
+/// uses) and compares it with what was registered. Only storage URIs below the allowed roots are read; the
+/// outcome is OK, TAMPERED (naming the chunks, files, byte or row ranges that differ), MISSING or UNREADABLE
+/// (saying why). Expected failures are results, never exceptions; only cancellation throws.
+/// </summary>
+public static partial class DatasetVerifier
+{
+    /// <summary>At most this many differences are listed; the summary still counts them all.</summary>
+    public const int MaxDifferences = 1000;
+
+    /// <summary>Checks <paramref name="version"/>; <paramref name="baseline"/> is the file stamps of its last successful verification, used in incremental mode.</summary>
+    public static DatasetVerificationResult Verify(DatasetVersion version, DatasetVerificationOptions options, IReadOnlyDictionary<string, FileStamp>? baseline = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(options);
+        var watch = Stopwatch.StartNew();
+        if (version.StorageUri is not { Length: > 0 } uri)
+        {
+            return new DatasetVerificationResult(VerificationOutcome.Unreadable, VerificationMessages.NoStorageUri);
+        }
+        if (!options.Roots.TryResolve(uri, out var path, out var refusal))
+        {
+            return new DatasetVerificationResult(VerificationOutcome.Unreadable, refusal);
+        }
+        var progress = new SnapshotProgress { RateLimit = options.MaxBytesPerSecond is { } rate ? new ReadRateLimit(rate, cancellationToken) : null };
+        var check = new Check(version, path, options, options.Incremental ? baseline : null, progress);
+        DatasetVerificationResult result;
+        try
+        {
+            result = !File.Exists(path) && !Directory.Exists(path)
+                ? new DatasetVerificationResult(VerificationOutcome.Missing, VerificationMessages.Missing(path))
+                : version.Mode == SnapshotMode.Table
+                    ? VerifyTable(check, cancellationToken)
+                    : Directory.Exists(path) ? VerifyDirectory(check, cancellationToken) : VerifyFile(check, cancellationToken);
+        }
+        catch (LineageHubException ex) when (ex.Code == ErrorCode.NotFound)
+        {
+            result = new DatasetVerificationResult(VerificationOutcome.Missing, ex.Message);
+        }
+        catch (LineageHubException ex) when (ex.Message.EndsWith(DatasetMessages.Changed(""), StringComparison.Ordinal))
+        {
+            result = new DatasetVerificationResult(VerificationOutcome.Unreadable, ex.Message);
+        }
+        catch (LineageHubException ex)
+        {
+            result = new DatasetVerificationResult(VerificationOutcome.Unreadable, ex.Message);
+        }
+        catch (FileNotFoundException)
+        {
+            result = new DatasetVerificationResult(VerificationOutcome.Missing, VerificationMessages.Missing(path));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            result = new DatasetVerificationResult(VerificationOutcome.Missing, VerificationMessages.Missing(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            result = new DatasetVerificationResult(VerificationOutcome.Unreadable, DatasetMessages.Unreadable(path, ex.Message));
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
+        {
+            result = new DatasetVerificationResult(VerificationOutcome.Unreadable, VerificationMessages.UnknownMetadata(ex.Message));
+        }
+        return result with
+        {
+            Path = path,
+            Incremental = options.Incremental,
+            BytesRead = progress.Done,
+            Elapsed = watch.Elapsed,
+        };
+    }
+
+    private sealed record Check(DatasetVersion Version, string Path, DatasetVerificationOptions Options, IReadOnlyDictionary<string, FileStamp>? Baseline, SnapshotProgress Progress)
+    {
+        public JsonElement Metadata => Version.Snapshot ?? throw new InvalidOperationException("the version has no stored snapshot metadata");
+
+        public bool Unchanged(string part, FileStamp now) => Baseline is not null && Baseline.TryGetValue(part, out var before) && before == now;
+    }
+
+    private static List<VerificationDifference> Capped(IEnumerable<VerificationDifference> all, int count)
+    {
+        var list = all.Take(MaxDifferences).ToList();
+        if (count > MaxDifferences)
+        {
+            list.Add(new VerificationDifference("more", $"… and {count - MaxDifferences} more"));
+        }
+        return list;
+    }
+}
