@@ -86,6 +86,10 @@ public static class VerificationEvidence
 
     public static string? Summary(string? evidence) => Parse(evidence)?["summary"]?.GetValue<string>();
 
+    /// <summary>The evidence as a JSON value for the API; text that is not JSON comes back as a JSON string.</summary>
+    public static JsonElement? Json(string? evidence) =>
+        evidence is null ? null : Parse(evidence) is { } node ? JsonSerializer.SerializeToElement(node) : JsonSerializer.SerializeToElement(evidence);
+
     private static JsonNode? Parse(string? evidence)
     {
         if (string.IsNullOrEmpty(evidence))

@@ -5,7 +5,7 @@ namespace LineageHub.Integrity;
 /// <c>Verification__*</c> environment variables): what scheduled verification may read, when it runs, how
 /// hard it may push the disk, and where alerts go. Defaults are listed in README.
 /// </summary>
-public sealed class VerificationSettings
+public sealed record VerificationSettings
 {
     public const string Section = "Verification";
 
