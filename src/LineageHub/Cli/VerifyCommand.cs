@@ -13,7 +13,7 @@ namespace LineageHub.Cli;
 /// </summary>
 public sealed class VerifyCommand : ICliVerb
 {
-    public int Order => 45;
+    public int Order => 200;
 
     public Command Build()
     {
@@ -22,7 +22,7 @@ public sealed class VerifyCommand : ICliVerb
         var version = new Option<string?>("--version") { Description = "Verify one dataset version, by its id (dataset_version:NAMESPACE|NAME|ROOT)" };
         var ledger = new Option<bool>("--ledger") { Description = "Verify the ledger: entries, signed heads, consistency with the previous check, projection rows" };
         var all = new Option<bool>("--all") { Description = "Verify every dataset version and the ledger" };
-        var roots = new Option<string[]>("--root") { Description = "A folder whose files may be read (repeatable; default: the server's Verification:AllowedRoots setting is not read here, so give one)", AllowMultipleArgumentsPerToken = false };
+        var roots = new Option<string[]>("--root") { Description = "A folder whose files may be read (repeatable); a version stored outside every --root is reported UNREADABLE, never read" };
         var incremental = new Option<bool>("--incremental") { Description = "Skip files whose size and modification time are as at their last successful verification" };
         var rate = new Option<long?>("--max-bytes-per-second") { Description = "Read at most this many bytes per second" };
         var saltKey = new Option<string?>("--salt-key") { Description = "The table-mode salt key file (default: $LINEAGEHUB_SNAPSHOT_KEY or snapshot-salt.key in the data folder)" };

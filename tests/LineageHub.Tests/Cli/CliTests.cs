@@ -23,6 +23,7 @@ public sealed class CliTests : IDisposable
     [InlineData("keys", new[] { "keys", "--help" })]
     [InlineData("serve", new[] { "serve", "--help" })]
     [InlineData("migrate", new[] { "migrate", "--help" })]
+    [InlineData("verify", new[] { "verify", "--help" })]
     public async Task Help_MatchesTheApprovedText(string name, string[] args)
     {
         // The CLI is a public contract: a change to it must show up as a diff of these files.

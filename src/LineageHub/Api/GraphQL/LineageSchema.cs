@@ -20,8 +20,8 @@ public static partial class LineageSchema
     /// <summary>The SDL of the API exactly as the schema file has it.</summary>
     public static string Sdl { get; } = ReadSdl();
 
-    /// <summary>A schema bound to <paramref name="store"/>.</summary>
-    public static Schema Create(ILineageStore store)
+    /// <summary>A schema bound to <paramref name="store"/>; <c>verifyNow</c> queues on <paramref name="verification"/>.</summary>
+    public static Schema Create(ILineageStore store, LineageHub.Integrity.IVerificationQueue? verification = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var schema = Schema.FromSdl(Sdl);
@@ -31,6 +31,7 @@ public static partial class LineageSchema
         BindNodes(schema, store);
         BindLedger(schema, store);
         BindMutations(schema, store);
+        BindIntegrity(schema, store, verification);
         return schema;
     }
 
