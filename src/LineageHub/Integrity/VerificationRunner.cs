@@ -77,7 +77,9 @@ public sealed class VerificationRunner : IDisposable
         }
     }
 
-    public async Task<VerificationReport> VerifyVersionAsync(DatasetVersion version, CancellationToken cancellationToken)
+    public Task<VerificationReport> VerifyVersionAsync(DatasetVersion version, CancellationToken cancellationToken) => VerifyVersionAsync(version, null, cancellationToken);
+
+    private async Task<VerificationReport> VerifyVersionAsync(DatasetVersion version, FactBatch? batch, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken);
         try
@@ -87,7 +89,16 @@ public sealed class VerificationRunner : IDisposable
             var baseline = VerificationEvidence.Stamps(history.LastOrDefault(v => v.Outcome == VerificationOutcome.Ok)?.Evidence);
             // Hashing is CPU and disk work; it gets a thread of its own rather than the caller's.
             var result = await Task.Run(() => DatasetVerifier.Verify(version, _options, baseline, cancellationToken), cancellationToken);
-            return await RecordAsync(target, version.Key, result.Outcome, result.Summary, VerificationEvidence.Of(result), VerificationEvidence.Lines(result), history.LastOrDefault(), cancellationToken);
+            var fact = Prepare(target, version.Key, result.Outcome, result.Summary, VerificationEvidence.Of(result), VerificationEvidence.Lines(result), history.LastOrDefault());
+            if (batch is null)
+            {
+                await CommitAsync([fact]);
+            }
+            else
+            {
+                await batch.AddAsync(fact);
+            }
+            return fact.Report;
         }
         finally
         {
@@ -112,7 +123,9 @@ public sealed class VerificationRunner : IDisposable
             {
                 check = new LedgerCheck(VerificationOutcome.Unreadable, VerificationMessages.StoreFailed(ex.Message), [ex.Message], previous ?? default);
             }
-            return await RecordAsync(VerificationTarget.Ledger, null, check.Outcome, check.Summary, VerificationEvidence.Of(check), check.Problems, history.LastOrDefault(), cancellationToken);
+            var fact = Prepare(VerificationTarget.Ledger, null, check.Outcome, check.Summary, VerificationEvidence.Of(check), check.Problems, history.LastOrDefault());
+            await CommitAsync([fact]);
+            return fact.Report;
         }
         finally
         {
@@ -123,14 +136,23 @@ public sealed class VerificationRunner : IDisposable
     private async Task<IReadOnlyList<VerificationReport>> VerifyManyAsync(IEnumerable<DatasetVersion> versions, CancellationToken cancellationToken)
     {
         var reports = new List<VerificationReport>();
-        await Parallel.ForEachAsync(versions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _settings.MaxConcurrent), CancellationToken = cancellationToken }, async (version, ct) =>
+        var batch = new FactBatch(this);
+        try
         {
-            var report = await VerifyVersionAsync(version, ct);
-            lock (reports)
+            await Parallel.ForEachAsync(versions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _settings.MaxConcurrent), CancellationToken = cancellationToken }, async (version, ct) =>
             {
-                reports.Add(report);
-            }
-        });
+                var report = await VerifyVersionAsync(version, batch, ct);
+                lock (reports)
+                {
+                    reports.Add(report);
+                }
+            });
+        }
+        finally
+        {
+            // Checks that finished before a cancellation are recorded all the same.
+            await batch.FlushAsync();
+        }
         return reports;
     }
 
@@ -150,24 +172,89 @@ public sealed class VerificationRunner : IDisposable
         }
     }
 
-    private async Task<VerificationReport> RecordAsync(string target, NodeKey? verifies, VerificationOutcome outcome, string summary, string evidence, IReadOnlyList<string> details, Verification? previous, CancellationToken cancellationToken)
+    private Fact Prepare(string target, NodeKey? verifies, VerificationOutcome outcome, string summary, string evidence, IReadOnlyList<string> details, Verification? previous)
     {
         var now = _time.GetUtcNow();
         // Version-7 ids sort by time, so the Verification nodes list in the order the checks were made.
         var verification = new Verification(Guid.CreateVersion7(now), target, outcome, now, evidence);
-        var changes = ChangeSet.Builder(Actor).Add(verification);
-        if (verifies is { } version)
-        {
-            changes.Link(EdgeKind.Verifies, verification.Key, version);
-        }
-        // The fact is written even when the caller has given up waiting: a finished check is not thrown away.
-        await _store.AppendAsync(changes.Build(), CancellationToken.None);
         var report = new VerificationReport(verification.VerificationId, target, outcome, summary, now) { Previous = previous?.Outcome, Details = details };
-        if (report.StateChanged)
+        return new Fact(verification, verifies, report);
+    }
+
+    // One change set for the facts given: all of them are recorded or none. Written even when the caller has
+    // given up waiting, since a finished check is not thrown away; alerts go out only once it is recorded.
+    private async Task CommitAsync(IReadOnlyList<Fact> facts)
+    {
+        if (facts.Count == 0)
         {
-            _alerts?.Publish(VerificationAlert.From(report));
+            return;
         }
-        return report;
+        var changes = ChangeSet.Builder(Actor);
+        foreach (var fact in facts)
+        {
+            changes.Add(fact.Verification);
+            if (fact.Verifies is { } version)
+            {
+                changes.Link(EdgeKind.Verifies, fact.Verification.Key, version);
+            }
+        }
+        await _store.AppendAsync(changes.Build(), CancellationToken.None);
+        foreach (var fact in facts.Where(f => f.Report.StateChanged))
+        {
+            _alerts?.Publish(VerificationAlert.From(fact.Report));
+        }
+    }
+
+    private sealed record Fact(Verification Verification, NodeKey? Verifies, VerificationReport Report);
+
+    /// <summary>
+    /// The facts of a sweep over many versions, appended a batch at a time: one ledger entry (one commit and
+    /// one signed head) per <see cref="MaxFacts"/> checks or <see cref="MaxDelay"/>, not per check.
+    /// </summary>
+    private sealed class FactBatch(VerificationRunner runner)
+    {
+        private const int MaxFacts = 64;
+        private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(2);
+        private readonly SemaphoreSlim _gate = new(1);
+        private readonly List<Fact> _pending = [];
+        private long _since = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        public async Task AddAsync(Fact fact)
+        {
+            await _gate.WaitAsync(CancellationToken.None);
+            try
+            {
+                _pending.Add(fact);
+                if (_pending.Count >= MaxFacts || System.Diagnostics.Stopwatch.GetElapsedTime(_since) >= MaxDelay)
+                {
+                    await FlushLockedAsync();
+                }
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        public async Task FlushAsync()
+        {
+            await _gate.WaitAsync(CancellationToken.None);
+            try
+            {
+                await FlushLockedAsync();
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        private async Task FlushLockedAsync()
+        {
+            await runner.CommitAsync([.. _pending]);
+            _pending.Clear();
+            _since = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
     }
 
     public void Dispose()
