@@ -25,7 +25,7 @@ public sealed class AllowedRoots
         refusal = "";
         if (IsEmpty)
         {
-            refusal = VerificationMessages.NoRoots;
+            refusal = DatasetVerificationMessages.NoRoots;
             return false;
         }
         string local;
@@ -39,14 +39,14 @@ public sealed class AllowedRoots
         }
         else
         {
-            refusal = VerificationMessages.NotLocal(storageUri);
+            refusal = DatasetVerificationMessages.NotLocal(storageUri);
             return false;
         }
         var full = Path.GetFullPath(local);
         var resolved = Resolve(full);
         if (!_roots.Any(root => WithSeparator(resolved).StartsWith(root, StringComparison.Ordinal)))
         {
-            refusal = VerificationMessages.OutsideRoots(storageUri, resolved);
+            refusal = DatasetVerificationMessages.OutsideRoots(storageUri, resolved);
             return false;
         }
         path = full;

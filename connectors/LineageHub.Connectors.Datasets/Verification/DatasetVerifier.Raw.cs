@@ -17,17 +17,17 @@ public static partial class DatasetVerifier
         var stamps = new Dictionary<string, FileStamp>(StringComparer.Ordinal) { [SingleFile] = stamp };
         if (check.Unchanged(SingleFile, stamp))
         {
-            return new DatasetVerificationResult(VerificationOutcome.Ok, VerificationMessages.Skipped(check.Path)) { FilesSkipped = 1, Stamps = stamps, Root = check.Version.Root };
+            return new DatasetVerificationResult(VerificationOutcome.Ok, DatasetVerificationMessages.Skipped(check.Path)) { FilesSkipped = 1, Stamps = stamps, Root = check.Version.Root };
         }
         var file = RawFileHasher.Hash(check.Path, check.Options.Parallelism, check.Progress, cancellationToken);
         if (file.Root == check.Version.Root)
         {
-            return new DatasetVerificationResult(VerificationOutcome.Ok, VerificationMessages.Verified(check.Path)) { Stamps = stamps, Root = file.Root };
+            return new DatasetVerificationResult(VerificationOutcome.Ok, DatasetVerificationMessages.Verified(check.Path)) { Stamps = stamps, Root = file.Root };
         }
-        var summary = VerificationMessages.RootDiffers(check.Path, check.Version.Root.ToString(), file.Root.ToString());
+        var summary = DatasetVerificationMessages.RootDiffers(check.Path, check.Version.Root.ToString(), file.Root.ToString());
         if (file.Size != check.Version.ByteSize)
         {
-            summary += "; " + VerificationMessages.SizeDiffers(check.Version.ByteSize, file.Size);
+            summary += "; " + DatasetVerificationMessages.SizeDiffers(check.Version.ByteSize, file.Size);
         }
         var differences = new List<VerificationDifference>();
         if (check.Metadata.TryGetProperty("leaves", out var stored) && stored.ValueKind == JsonValueKind.Array)
@@ -36,7 +36,7 @@ public static partial class DatasetVerifier
             var before = stored.EnumerateArray().Select(e => e.GetString() ?? "").ToList();
             var now = RawDiff.Leaves(file);
             var changed = RawDiff.Chunks(before, now);
-            summary += "; " + VerificationMessages.ChunksDiffer(changed.Count);
+            summary += "; " + DatasetVerificationMessages.ChunksDiffer(changed.Count);
             var end = Math.Max(check.Version.ByteSize, file.Size);
             differences = Capped(changed.Select(i => new VerificationDifference("chunk", i >= now.Count ? "missing now: the file is shorter" : i >= before.Count ? "not registered: the file is longer" : "content differs")
             {
@@ -47,8 +47,8 @@ public static partial class DatasetVerifier
         }
         else
         {
-            summary += "; " + VerificationMessages.NoStoredLeaves;
-            differences.Add(new VerificationDifference("content", VerificationMessages.NoStoredLeaves));
+            summary += "; " + DatasetVerificationMessages.NoStoredLeaves;
+            differences.Add(new VerificationDifference("content", DatasetVerificationMessages.NoStoredLeaves));
         }
         return new DatasetVerificationResult(VerificationOutcome.Tampered, summary) { Differences = differences, Stamps = stamps, Root = file.Root };
     }
@@ -72,7 +72,7 @@ public static partial class DatasetVerifier
         var directory = RawDirectoryHasher.Hash(check.Path, check.Options.Parallelism, check.Progress, cancellationToken, Known);
         if (directory.Root == check.Version.Root)
         {
-            var message = skipped == directory.Files.Count && skipped > 0 ? VerificationMessages.Skipped(check.Path) : VerificationMessages.Verified(check.Path);
+            var message = skipped == directory.Files.Count && skipped > 0 ? DatasetVerificationMessages.Skipped(check.Path) : DatasetVerificationMessages.Verified(check.Path);
             return new DatasetVerificationResult(VerificationOutcome.Ok, message) { Stamps = stamps, FilesSkipped = skipped, Root = directory.Root };
         }
         var (added, removed, changed) = RawDiff.Files(stored, directory.Files);
@@ -81,7 +81,7 @@ public static partial class DatasetVerifier
             .Concat(removed.Select(p => new VerificationDifference("file", "missing now") { File = p }))
             .Concat(added.Select(p => new VerificationDifference("file", "not registered") { File = p }));
         var count = added.Count + removed.Count + changed.Count;
-        var summary = VerificationMessages.RootDiffers(check.Path, check.Version.Root.ToString(), directory.Root.ToString()) + "; " + VerificationMessages.FilesDiffer(added.Count, removed.Count, changed.Count);
+        var summary = DatasetVerificationMessages.RootDiffers(check.Path, check.Version.Root.ToString(), directory.Root.ToString()) + "; " + DatasetVerificationMessages.FilesDiffer(added.Count, removed.Count, changed.Count);
         return new DatasetVerificationResult(VerificationOutcome.Tampered, summary) { Differences = Capped(differences, count), Stamps = stamps, FilesSkipped = skipped, Root = directory.Root };
     }
 

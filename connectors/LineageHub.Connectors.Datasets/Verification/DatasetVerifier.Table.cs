@@ -15,17 +15,17 @@ public static partial class DatasetVerifier
         var saltKeyId = metadata.GetProperty("saltKeyId").GetString()!;
         if (check.Options.SaltKey is not { } saltKey)
         {
-            return new DatasetVerificationResult(VerificationOutcome.Unreadable, VerificationMessages.NoSaltKey(saltKeyId));
+            return new DatasetVerificationResult(VerificationOutcome.Unreadable, DatasetVerificationMessages.NoSaltKey(saltKeyId));
         }
         if (!string.Equals(saltKey.Id.ToString(), saltKeyId, StringComparison.Ordinal))
         {
-            return new DatasetVerificationResult(VerificationOutcome.Unreadable, VerificationMessages.WrongSaltKey(saltKeyId, saltKey.Id.ToString()));
+            return new DatasetVerificationResult(VerificationOutcome.Unreadable, DatasetVerificationMessages.WrongSaltKey(saltKeyId, saltKey.Id.ToString()));
         }
         var stamp = FileStamp.Of(check.Path);
         var stamps = new Dictionary<string, FileStamp>(StringComparer.Ordinal) { [SingleFile] = stamp };
         if (check.Unchanged(SingleFile, stamp))
         {
-            return new DatasetVerificationResult(VerificationOutcome.Ok, VerificationMessages.Skipped(check.Path)) { FilesSkipped = 1, Stamps = stamps, Root = check.Version.Root };
+            return new DatasetVerificationResult(VerificationOutcome.Ok, DatasetVerificationMessages.Skipped(check.Path)) { FilesSkipped = 1, Stamps = stamps, Root = check.Version.Root };
         }
         var delimiter = Text(metadata, "delimiter");
         var request = new SnapshotRequest(check.Path, SnapshotMode.Table)
@@ -47,7 +47,7 @@ public static partial class DatasetVerifier
         {
             // It read when it was registered; that it no longer parses means its bytes changed. The reader's
             // message names the line or row.
-            return new DatasetVerificationResult(VerificationOutcome.Tampered, VerificationMessages.NoLongerReads(ex.Message))
+            return new DatasetVerificationResult(VerificationOutcome.Tampered, DatasetVerificationMessages.NoLongerReads(ex.Message))
             {
                 Differences = [new VerificationDifference("content", ex.Message)],
                 Stamps = stamps,
@@ -55,15 +55,15 @@ public static partial class DatasetVerifier
         }
         if (snapshot.Root == check.Version.Root)
         {
-            return new DatasetVerificationResult(VerificationOutcome.Ok, VerificationMessages.Verified(check.Path)) { Stamps = stamps, Root = snapshot.Root };
+            return new DatasetVerificationResult(VerificationOutcome.Ok, DatasetVerificationMessages.Verified(check.Path)) { Stamps = stamps, Root = snapshot.Root };
         }
         var table = snapshot.Table!;
         var differences = new List<VerificationDifference>();
-        var summary = VerificationMessages.RootDiffers(check.Path, check.Version.Root.ToString(), snapshot.Root.ToString());
+        var summary = DatasetVerificationMessages.RootDiffers(check.Path, check.Version.Root.ToString(), snapshot.Root.ToString());
         if (check.Version.SchemaFingerprint is { } schema && schema != table.Schema.Fingerprint)
         {
             var stored = metadata.TryGetProperty("columns", out var columns) ? string.Join(", ", columns.EnumerateArray().Select(c => c.GetString())) : "?";
-            var detail = VerificationMessages.SchemaDiffers(stored, string.Join(", ", table.Schema.SortedNames));
+            var detail = DatasetVerificationMessages.SchemaDiffers(stored, string.Join(", ", table.Schema.SortedNames));
             differences.Add(new VerificationDifference("schema", detail));
             summary += "; " + detail;
         }
@@ -75,7 +75,7 @@ public static partial class DatasetVerifier
         var listed = gone.Select(c => Describe(c.Chunk, c.Index, "rows differ from the registered chunk"))
             .Concat(gone.Count == 0 ? fresh.Select(c => Describe(c.Chunk, c.Index, "rows not in any registered chunk")) : []);
         var count = gone.Count == 0 ? fresh.Count : gone.Count;
-        summary += "; " + VerificationMessages.ChunksDiffer(count);
+        summary += "; " + DatasetVerificationMessages.ChunksDiffer(count);
         if (table.RowCount != check.Version.LeafCount)
         {
             summary += $"; {table.RowCount:N0} rows, registered {check.Version.LeafCount:N0}";

@@ -25,7 +25,7 @@ public static partial class DatasetVerifier
         var watch = Stopwatch.StartNew();
         if (version.StorageUri is not { Length: > 0 } uri)
         {
-            return new DatasetVerificationResult(VerificationOutcome.Unreadable, VerificationMessages.NoStorageUri);
+            return new DatasetVerificationResult(VerificationOutcome.Unreadable, DatasetVerificationMessages.NoStorageUri);
         }
         if (!options.Roots.TryResolve(uri, out var path, out var refusal))
         {
@@ -37,7 +37,7 @@ public static partial class DatasetVerifier
         try
         {
             result = !File.Exists(path) && !Directory.Exists(path)
-                ? new DatasetVerificationResult(VerificationOutcome.Missing, VerificationMessages.Missing(path))
+                ? new DatasetVerificationResult(VerificationOutcome.Missing, DatasetVerificationMessages.Missing(path))
                 : version.Mode == SnapshotMode.Table
                     ? VerifyTable(check, cancellationToken)
                     : Directory.Exists(path) ? VerifyDirectory(check, cancellationToken) : VerifyFile(check, cancellationToken);
@@ -56,11 +56,11 @@ public static partial class DatasetVerifier
         }
         catch (FileNotFoundException)
         {
-            result = new DatasetVerificationResult(VerificationOutcome.Missing, VerificationMessages.Missing(path));
+            result = new DatasetVerificationResult(VerificationOutcome.Missing, DatasetVerificationMessages.Missing(path));
         }
         catch (DirectoryNotFoundException)
         {
-            result = new DatasetVerificationResult(VerificationOutcome.Missing, VerificationMessages.Missing(path));
+            result = new DatasetVerificationResult(VerificationOutcome.Missing, DatasetVerificationMessages.Missing(path));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -68,7 +68,7 @@ public static partial class DatasetVerifier
         }
         catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
         {
-            result = new DatasetVerificationResult(VerificationOutcome.Unreadable, VerificationMessages.UnknownMetadata(ex.Message));
+            result = new DatasetVerificationResult(VerificationOutcome.Unreadable, DatasetVerificationMessages.UnknownMetadata(ex.Message));
         }
         return result with
         {

@@ -38,16 +38,6 @@ public sealed class VerificationHistory(ILineageStore store)
         return [.. all.OrderBy(v => v.CheckedAt).ThenBy(v => v.VerificationId)];
     }
 
-    /// <summary>The newest check of <paramref name="target"/>; null when it was never checked.</summary>
-    public async Task<Verification?> LatestAsync(string target, CancellationToken cancellationToken)
-    {
-        if (NodeKey.TryParse(target, out var key) && key.Kind == NodeKind.DatasetVersion)
-        {
-            return (await ForVersionAsync(key, cancellationToken)).LastOrDefault();
-        }
-        return (await AllAsync(cancellationToken)).LastOrDefault(v => v.Target == target);
-    }
-
     /// <summary>
     /// The checks whose outcome changed their target's state (OK to anything else and back; a first check that
     /// is not OK counts, a first OK does not), oldest first: what alerts are raised for.

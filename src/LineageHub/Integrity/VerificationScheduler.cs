@@ -33,9 +33,9 @@ public sealed partial class VerificationScheduler(VerificationRunner runner, Tim
             else
             {
                 jobs.Add(Scheduled<DatasetVerificationJob>("datasets", "the datasets job", settings.DatasetsCron, null));
-                foreach (var (ns, cron) in settings.NamespaceCron.OrderBy(p => p.Key, StringComparer.Ordinal))
+                foreach (var schedule in settings.NamespaceSchedules)
                 {
-                    jobs.Add(Scheduled<DatasetVerificationJob>($"datasets:{ns}", $"namespace {ns}", cron, ns));
+                    jobs.Add(Scheduled<DatasetVerificationJob>($"datasets:{schedule.Namespace}", $"namespace {schedule.Namespace}", schedule.Cron, schedule.Namespace));
                 }
             }
         }

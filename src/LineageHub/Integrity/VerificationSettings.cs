@@ -15,14 +15,14 @@ public sealed record VerificationSettings
     /// <summary>Folders whose files may be re-read; a storage URI below none of them is reported, never read. Dataset jobs are scheduled only when one is given.</summary>
     public List<string> AllowedRoots { get; set; } = [];
 
-    /// <summary>Quartz cron (seconds first) of the job that verifies every dataset version not in a namespace of <see cref="NamespaceCron"/>.</summary>
+    /// <summary>Quartz cron (seconds first) of the job that verifies every dataset version not in a namespace of <see cref="NamespaceSchedules"/>.</summary>
     public string DatasetsCron { get; set; } = "0 0 2 * * ?";
 
     /// <summary>Quartz cron of the ledger job.</summary>
     public string LedgerCron { get; set; } = "0 15 * * * ?";
 
-    /// <summary>A schedule of its own for the versions of a dataset namespace, e.g. <c>"s3://lake": "0 0 */6 * * ?"</c>.</summary>
-    public Dictionary<string, string> NamespaceCron { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Schedules of their own for the versions of some dataset namespaces.</summary>
+    public List<NamespaceSchedule> NamespaceSchedules { get; set; } = [];
 
     /// <summary>At most this many dataset versions are verified at once, across all jobs and on-demand requests.</summary>
     public int MaxConcurrent { get; set; } = 2;

@@ -91,7 +91,10 @@ public sealed class VerifyBenchmark : IBenchmark
             Console.WriteLine(Row("dataset verifier alone, one file at a time", gb / verifier, "GB/s", $"{verifier:F2} s wall, {verifier / anchor - 1:+0.0 %;-0.0 %} vs the anchor (hashing and comparing, no store)"));
             Console.WriteLine(Row("verification: hash, compare, record a fact each", gb / ours, "GB/s", $"{ours:F2} s wall, {ours / anchor - 1:+0.0 %;-0.0 %} vs the anchor (target within 10 %)"));
 
-            await LatencyAsync(folder, store, runner, seconds, cancellationToken);
+            await LatencyAsync(folder, store, runner, "the default settings (2 at once, a thread per core each)", seconds, cancellationToken);
+            // One check at a time on one thread leaves a core to the API: the setting for a server that must stay quick.
+            using var gentle = new VerificationRunner(store, settings with { MaxConcurrent = 1, Threads = 1 }, null, TimeProvider.System, alerts: null);
+            await LatencyAsync(folder, store, gentle, "MaxConcurrent 1, Threads 1", seconds, cancellationToken);
         }
         finally
         {
@@ -99,7 +102,7 @@ public sealed class VerifyBenchmark : IBenchmark
         }
     }
 
-    private static async Task LatencyAsync(string folder, SqliteLineageStore store, VerificationRunner runner, double seconds, CancellationToken cancellationToken)
+    private static async Task LatencyAsync(string folder, SqliteLineageStore store, VerificationRunner runner, string how, double seconds, CancellationToken cancellationToken)
     {
         var keys = ApiKeyStore.Open(Path.Combine(folder, "store"));
         await using var service = new LocalLineageService(store, ownsStore: false);
@@ -120,7 +123,7 @@ public sealed class VerifyBenchmark : IBenchmark
         var idleAfter = await LoopbackLoad.RunAsync(graphql, Query, Clients, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds), cancellationToken);
         var idleP99 = (idleBefore.P99Ms + idleAfter.P99Ms) / 2;
 
-        Console.WriteLine($"\nGraphQL latency, {Clients} clients, datasets(first: 20) with each newest version's integrity ({seconds:F0} s each; load average {Load()})");
+        Console.WriteLine($"\nGraphQL latency, {Clients} clients, datasets(first: 20) with each newest version's integrity, verification with {how} ({seconds:F0} s each; load average {Load()})");
         Console.WriteLine($"  {"",-44} {"req/s",10} {"p50 ms",8} {"p99 ms",8}");
         foreach (var (label, result) in new[] { ("idle, before (anchor)", idleBefore), ("while a verification runs", busy), ("idle, after (anchor)", idleAfter) })
         {

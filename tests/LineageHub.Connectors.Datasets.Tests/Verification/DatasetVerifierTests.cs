@@ -137,7 +137,7 @@ public sealed class DatasetVerifierTests : IDisposable
         var result = DatasetVerifier.Verify(version, Options);
 
         Assert.Equal(VerificationOutcome.Unreadable, result.Outcome);
-        Assert.Equal(VerificationMessages.NotLocal("s3://bucket/a.bin"), result.Summary);
+        Assert.Equal(DatasetVerificationMessages.NotLocal("s3://bucket/a.bin"), result.Summary);
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class DatasetVerifierTests : IDisposable
         Assert.True(second.Incremental);
         Assert.Equal(1, second.FilesSkipped);
         Assert.Equal(0, second.BytesRead);
-        Assert.Equal(VerificationMessages.Skipped(path), second.Summary);
+        Assert.Equal(DatasetVerificationMessages.Skipped(path), second.Summary);
         Assert.Equal(0, third.FilesSkipped);
         Assert.Equal(2 * Mebibyte, third.BytesRead);
     }

@@ -16,7 +16,7 @@ public sealed class DatasetVerificationJob(VerificationRunner runner, Cancellati
     {
         var request = context.MergedJobDataMap.TryGetValue(NamespaceKey, out var ns) && ns is string name
             ? VerificationRequest.Namespace(name)
-            : VerificationRequest.Datasets(runner.Settings.NamespaceCron.Keys);
+            : VerificationRequest.Datasets([.. runner.Settings.NamespaceSchedules.Select(n => n.Namespace)]);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, abandon);
         context.Result = await runner.RunAsync(request, stop.Token);
     }

@@ -1,7 +1,7 @@
 namespace LineageHub.Connectors.Datasets.Verification;
 
 /// <summary>Every message dataset verification gives, in one place so tests assert on the same texts.</summary>
-public static class VerificationMessages
+public static class DatasetVerificationMessages
 {
     public static string Verified(string path) => $"{path}: the content still has its registered root";
 
