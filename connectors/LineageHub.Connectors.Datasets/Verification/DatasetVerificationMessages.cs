@@ -36,6 +36,4 @@ public static class DatasetVerificationMessages
     public static string WrongSaltKey(string id, string have) => $"the version was snapshotted with salt key {id}; this verifier has {have}";
 
     public static string UnknownMetadata(string reason) => $"the stored snapshot metadata cannot be used: {reason}";
-
-    public static string ChangedWhileRead(string path) => $"{path}: the file changed while it was read; try again";
 }

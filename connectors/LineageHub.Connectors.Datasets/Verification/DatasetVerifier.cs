@@ -17,6 +17,9 @@ public static partial class DatasetVerifier
     /// <summary>At most this many differences are listed; the summary still counts them all.</summary>
     public const int MaxDifferences = 1000;
 
+    /// <summary>A file that changed while it was read is read again up to this many times before the check reports it UNREADABLE.</summary>
+    public const int Attempts = 3;
+
     /// <summary>Checks <paramref name="version"/>; <paramref name="baseline"/> is the file stamps of its last successful verification, used in incremental mode.</summary>
     public static DatasetVerificationResult Verify(DatasetVersion version, DatasetVerificationOptions options, IReadOnlyDictionary<string, FileStamp>? baseline = null, CancellationToken cancellationToken = default)
     {
@@ -33,42 +36,12 @@ public static partial class DatasetVerifier
         }
         var progress = new SnapshotProgress { RateLimit = options.MaxBytesPerSecond is { } rate ? new ReadRateLimit(rate, cancellationToken) : null };
         var check = new Check(version, path, options, options.Incremental ? baseline : null, progress);
-        DatasetVerificationResult result;
-        try
+        var result = Attempt(check, cancellationToken);
+        // A write that lands while the file is read (a copy finishing, an editor saving) leaves it changed
+        // under the reader; the settled content is what the check is about, so it reads again.
+        for (var attempt = 1; attempt < Attempts && result.Outcome == VerificationOutcome.Unreadable && result.Summary.EndsWith(DatasetMessages.Changed(""), StringComparison.Ordinal); attempt++)
         {
-            result = !File.Exists(path) && !Directory.Exists(path)
-                ? new DatasetVerificationResult(VerificationOutcome.Missing, DatasetVerificationMessages.Missing(path))
-                : version.Mode == SnapshotMode.Table
-                    ? VerifyTable(check, cancellationToken)
-                    : Directory.Exists(path) ? VerifyDirectory(check, cancellationToken) : VerifyFile(check, cancellationToken);
-        }
-        catch (LineageHubException ex) when (ex.Code == ErrorCode.NotFound)
-        {
-            result = new DatasetVerificationResult(VerificationOutcome.Missing, ex.Message);
-        }
-        catch (LineageHubException ex) when (ex.Message.EndsWith(DatasetMessages.Changed(""), StringComparison.Ordinal))
-        {
-            result = new DatasetVerificationResult(VerificationOutcome.Unreadable, ex.Message);
-        }
-        catch (LineageHubException ex)
-        {
-            result = new DatasetVerificationResult(VerificationOutcome.Unreadable, ex.Message);
-        }
-        catch (FileNotFoundException)
-        {
-            result = new DatasetVerificationResult(VerificationOutcome.Missing, DatasetVerificationMessages.Missing(path));
-        }
-        catch (DirectoryNotFoundException)
-        {
-            result = new DatasetVerificationResult(VerificationOutcome.Missing, DatasetVerificationMessages.Missing(path));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            result = new DatasetVerificationResult(VerificationOutcome.Unreadable, DatasetMessages.Unreadable(path, ex.Message));
-        }
-        catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
-        {
-            result = new DatasetVerificationResult(VerificationOutcome.Unreadable, DatasetVerificationMessages.UnknownMetadata(ex.Message));
+            result = Attempt(check, cancellationToken);
         }
         return result with
         {
@@ -77,6 +50,43 @@ public static partial class DatasetVerifier
             BytesRead = progress.Done,
             Elapsed = watch.Elapsed,
         };
+    }
+
+    private static DatasetVerificationResult Attempt(Check check, CancellationToken cancellationToken)
+    {
+        var path = check.Path;
+        try
+        {
+            return !File.Exists(path) && !Directory.Exists(path)
+                ? new DatasetVerificationResult(VerificationOutcome.Missing, DatasetVerificationMessages.Missing(path))
+                : check.Version.Mode == SnapshotMode.Table
+                    ? VerifyTable(check, cancellationToken)
+                    : Directory.Exists(path) ? VerifyDirectory(check, cancellationToken) : VerifyFile(check, cancellationToken);
+        }
+        catch (LineageHubException ex) when (ex.Code == ErrorCode.NotFound)
+        {
+            return new DatasetVerificationResult(VerificationOutcome.Missing, ex.Message);
+        }
+        catch (LineageHubException ex)
+        {
+            return new DatasetVerificationResult(VerificationOutcome.Unreadable, ex.Message);
+        }
+        catch (FileNotFoundException)
+        {
+            return new DatasetVerificationResult(VerificationOutcome.Missing, DatasetVerificationMessages.Missing(path));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return new DatasetVerificationResult(VerificationOutcome.Missing, DatasetVerificationMessages.Missing(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new DatasetVerificationResult(VerificationOutcome.Unreadable, DatasetMessages.Unreadable(path, ex.Message));
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
+        {
+            return new DatasetVerificationResult(VerificationOutcome.Unreadable, DatasetVerificationMessages.UnknownMetadata(ex.Message));
+        }
     }
 
     private sealed record Check(DatasetVersion Version, string Path, DatasetVerificationOptions Options, IReadOnlyDictionary<string, FileStamp>? Baseline, SnapshotProgress Progress)

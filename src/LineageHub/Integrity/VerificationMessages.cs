@@ -27,8 +27,6 @@ public static class VerificationMessages
 
     public static string NoRootsConfigured => "scheduled dataset verification is off: no Verification:AllowedRoots is configured";
 
-    public static string Forbidden(string role) => $"the {role} role may not start verifications (admin or auditor only)";
-
     public static string OneTarget => "give exactly one of --dataset, --version, --ledger and --all";
 
     public static string VerifyNowOneOf => "give exactly one of datasetVersion, dataset, ledger and all";

@@ -64,7 +64,7 @@ public sealed class ScheduledVerificationTests : IDisposable
         await WaitForAsync(server, versions[csv], "MISSING");
         foreach (var (path, bytes) in originals)
         {
-            File.WriteAllBytes(path, bytes);
+            Replace(path, bytes);
         }
         foreach (var id in versions.Values)
         {
@@ -236,13 +236,19 @@ public sealed class ScheduledVerificationTests : IDisposable
         return bytes;
     }
 
+    // Every change lands whole (written beside, then renamed over), so a check running meanwhile reads
+    // either the old content or the new, and at worst reads again.
+    private static void Replace(string path, byte[] bytes)
+    {
+        File.WriteAllBytes(path + ".new", bytes);
+        File.Move(path + ".new", path, overwrite: true);
+    }
+
     private static void FlipByte(string path, long offset)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
-        stream.Position = offset;
-        var b = stream.ReadByte();
-        stream.Position = offset;
-        stream.WriteByte((byte)(b ^ 0x01));
+        var bytes = File.ReadAllBytes(path);
+        bytes[offset] ^= 0x01;
+        Replace(path, bytes);
     }
 
     private static void FlipText(string path, string from, string to)
@@ -251,6 +257,6 @@ public sealed class ScheduledVerificationTests : IDisposable
         var at = bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(from));
         Assert.True(at >= 0, $"'{from}' is not in {path}");
         Encoding.UTF8.GetBytes(to).CopyTo(bytes, at);
-        File.WriteAllBytes(path, bytes);
+        Replace(path, bytes);
     }
 }
