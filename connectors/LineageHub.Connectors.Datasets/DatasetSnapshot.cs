@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LineageHub.Connectors.Datasets.Raw;
+using LineageHub.Connectors.Datasets.Tables;
 using LineageHub.Core.Domain;
 using LineageHub.Core.Hashing;
 using LineageHub.Core.Snapshots;
@@ -21,6 +22,12 @@ public sealed record DatasetSnapshot(string Path, SnapshotMode Mode, string Form
 
     public RawDirectory? Directory { get; init; }
 
+    /// <summary>How a CSV table was read; stored when it differs from the defaults, so verification reads it the same way.</summary>
+    public CsvOptions? Csv { get; init; }
+
+    /// <summary>Whether the table was snapshotted with duplicate keys allowed; stored when true.</summary>
+    public bool AllowDuplicateKeys { get; init; }
+
     public Digest? SchemaFingerprint => Table?.Schema.Fingerprint;
 
     /// <summary>The stored snapshot metadata (schema/snapshot.md, "Stored metadata").</summary>
@@ -38,6 +45,21 @@ public sealed record DatasetSnapshot(string Path, SnapshotMode Mode, string Form
             metadata["key"] = table.Schema.Key;
             metadata["rows"] = table.RowCount;
             metadata["saltKeyId"] = table.SaltKeyId.ToString();
+            if (Csv is { } csv && Format == "csv")
+            {
+                if (csv.Delimiter != CsvOptions.DefaultDelimiter(Path))
+                {
+                    metadata["delimiter"] = ((char)csv.Delimiter).ToString();
+                }
+                if (csv.Encoding is { } encoding)
+                {
+                    metadata["encoding"] = encoding.WebName;
+                }
+            }
+            if (AllowDuplicateKeys)
+            {
+                metadata["allowDuplicateKeys"] = true;
+            }
             metadata["chunks"] = table.Chunks.Select(c => new StoredChunk(c.FirstRow, c.Rows, c.Root.ToString(), c.FirstKey, c.LastKey)).ToArray();
         }
         if (File is { } file)

@@ -39,6 +39,6 @@ public static class DatasetSnapshotter
             TableFormat.JsonLines => "jsonl",
             _ => "parquet",
         };
-        return new DatasetSnapshot(path, SnapshotMode.Table, format, table.Root, table.RowCount, table.Chunks.Count, new FileInfo(path).Length, watch.Elapsed) { Table = table };
+        return new DatasetSnapshot(path, SnapshotMode.Table, format, table.Root, table.RowCount, table.Chunks.Count, new FileInfo(path).Length, watch.Elapsed) { Table = table, Csv = request.Csv, AllowDuplicateKeys = request.AllowDuplicateKeys };
     }
 }

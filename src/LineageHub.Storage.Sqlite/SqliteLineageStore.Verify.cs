@@ -41,13 +41,13 @@ public sealed partial class SqliteLineageStore
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var seq = reader.GetInt64(0);
-                var bytes = (byte[])reader.GetValue(2);
+                var bytes = StoredBytes(reader, 2);
                 var recomputed = MerkleHash.Leaf(bytes);
                 if (seq != tree.Size)
                 {
                     Problem($"ledger entry {seq} is out of sequence: expected entry {tree.Size}");
                 }
-                if (!recomputed.AsSpan().SequenceEqual((byte[])reader.GetValue(3)))
+                if (!recomputed.AsSpan().SequenceEqual(StoredBytes(reader, 3)))
                 {
                     Problem($"ledger entry {seq}: its stored leaf hash is not the hash of its bytes (entry or hash edited)");
                 }
@@ -141,7 +141,7 @@ public sealed partial class SqliteLineageStore
                 {
                     Problem($"nodes row id {reader.GetInt64(4)} ({key}) is not recorded in the ledger");
                 }
-                else if (fact.Seq != reader.GetInt64(3) || !fact.Properties.AsSpan().SequenceEqual((byte[])reader.GetValue(2)))
+                else if (fact.Seq != reader.GetInt64(3) || !fact.Properties.AsSpan().SequenceEqual(StoredBytes(reader, 2)))
                 {
                     Problem($"nodes row id {reader.GetInt64(4)} ({key}) differs from ledger entry {fact.Seq}");
                 }
@@ -171,7 +171,7 @@ public sealed partial class SqliteLineageStore
                 {
                     Problem($"edges row id {row} ({EdgeRules.Name(kind)} {from} → {to}) is not recorded in the ledger");
                 }
-                else if (fact.Seq != reader.GetInt64(4) || !fact.Properties.AsSpan().SequenceEqual((byte[])reader.GetValue(3)))
+                else if (fact.Seq != reader.GetInt64(4) || !fact.Properties.AsSpan().SequenceEqual(StoredBytes(reader, 3)))
                 {
                     Problem($"edges row id {row} ({EdgeRules.Name(kind)} {from} → {to}) differs from ledger entry {fact.Seq}");
                 }
@@ -187,4 +187,14 @@ public sealed partial class SqliteLineageStore
         }
         return new LedgerVerificationReport(tree.Size, heads, nodeCount, edgeCount, problems);
     }
+
+    // A column edited by hand may no longer hold a blob (an UPDATE with replace() leaves text, a cleared one
+    // NULL): its bytes are compared all the same, so the row is reported rather than the check crashing.
+    private static byte[] StoredBytes(Microsoft.Data.Sqlite.SqliteDataReader reader, int ordinal) => reader.GetValue(ordinal) switch
+    {
+        byte[] bytes => bytes,
+        string text => System.Text.Encoding.UTF8.GetBytes(text),
+        DBNull => [],
+        var other => System.Text.Encoding.UTF8.GetBytes(Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? ""),
+    };
 }

@@ -14,7 +14,12 @@ namespace LineageHub.Connectors.Datasets.Raw;
 /// </summary>
 public static class RawDirectoryHasher
 {
-    public static RawDirectory Hash(string path, int parallelism, SnapshotProgress? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Hashes the folder. <paramref name="knownRoot"/>, when given, is asked first for each file (its relative
+    /// path and current size and modification time) and may answer a root it already trusts for it, which is
+    /// then used without reading the file: scheduled verification's incremental mode.
+    /// </summary>
+    public static RawDirectory Hash(string path, int parallelism, SnapshotProgress? progress = null, CancellationToken cancellationToken = default, Func<string, FileStamp, Digest?>? knownRoot = null)
     {
         var root = new DirectoryInfo(path);
         if (!root.Exists)
@@ -28,11 +33,25 @@ public static class RawDirectoryHasher
         var leaves = new byte[files.Count * Digest.Size];
         for (var i = 0; i < files.Count; i++)
         {
-            var file = RawFileHasher.Hash(files[i].Full, parallelism, progress, cancellationToken);
-            entries.Add(new RawDirectoryEntry(files[i].Relative, file.Size, file.Root));
-            MerkleHash.Leaf(Leaf(files[i].Key, file.Size, file.Root), leaves.AsSpan(i * Digest.Size, Digest.Size));
+            var (size, fileRoot) = HashOne(files[i].Relative, files[i].Full, parallelism, progress, knownRoot, cancellationToken);
+            entries.Add(new RawDirectoryEntry(files[i].Relative, size, fileRoot));
+            MerkleHash.Leaf(Leaf(files[i].Key, size, fileRoot), leaves.AsSpan(i * Digest.Size, Digest.Size));
         }
         return new RawDirectory(path, Digest.FromBytes(MerkleRoot.Compute(leaves)), entries);
+    }
+
+    private static (long Size, Digest Root) HashOne(string relative, string full, int parallelism, SnapshotProgress? progress, Func<string, FileStamp, Digest?>? knownRoot, CancellationToken cancellationToken)
+    {
+        if (knownRoot is not null)
+        {
+            var stamp = FileStamp.Of(full);
+            if (knownRoot(relative, stamp) is { } trusted)
+            {
+                return (stamp.Size, trusted);
+            }
+        }
+        var file = RawFileHasher.Hash(full, parallelism, progress, cancellationToken);
+        return (file.Size, file.Root);
     }
 
     /// <summary>The leaf data of one file: u32(len) ‖ path ‖ u64(size) ‖ root, big-endian.</summary>

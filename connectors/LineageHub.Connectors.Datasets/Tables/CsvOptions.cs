@@ -5,6 +5,9 @@ namespace LineageHub.Connectors.Datasets.Tables;
 /// <summary>How a CSV file is read: its delimiter (',' by default) and text encoding (UTF-8 by default).</summary>
 public sealed record CsvOptions(byte Delimiter = (byte)',', Encoding? Encoding = null)
 {
+    /// <summary>The delimiter a file gets when none is given: tab for a .tsv file, else ','.</summary>
+    public static byte DefaultDelimiter(string path) => path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? (byte)'\t' : (byte)',';
+
     public static CsvOptions Parse(string? delimiter, string? encoding, bool tab)
     {
         var d = tab ? "\t" : delimiter ?? ",";

@@ -29,7 +29,7 @@ public sealed class ServeCommand : ICliVerb
             // checked before the store is opened.
             ListenAddresses.Check(listen, keys, parse.GetValue(insecure));
             var opened = await StoreOptions.OpenStoreAsync(StoreOptions.Kind(parse.GetValue(store)), dataDirectory, neo4j, parse, null, cancellationToken);
-            return await ServerHost.RunAsync(listen, opened, keys, parse.GetValue(insecure), cancellationToken);
+            return await ServerHost.RunAsync(listen, opened, keys, parse.GetValue(insecure), cancellationToken, dataDirectory);
         });
         return command;
     }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using LineageHub.Client;
 using LineageHub.Hosting;
+using LineageHub.Integrity;
 using LineageHub.Security;
 using LineageHub.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
@@ -36,6 +37,11 @@ public sealed class ApiServer : IAsyncDisposable
 
     public CountingStore Store { get; }
 
+    /// <summary>The store's folder (the SQLite file is <c>lineage.db</c> in it).</summary>
+    public string Directory => _directory;
+
+    public WebApplication App => _app;
+
     public ApiKeyStore Keys { get; }
 
     public Uri Url { get; }
@@ -45,14 +51,18 @@ public sealed class ApiServer : IAsyncDisposable
     /// <summary>Every line the server logged.</summary>
     public ConcurrentQueue<string> Log { get; }
 
-    public static async Task<ApiServer> StartAsync(bool insecureNoAuth = false)
+    /// <summary>
+    /// Starts a server; scheduled verification is off unless <paramref name="verification"/> says otherwise, so
+    /// no scheduled check adds ledger entries a test does not expect.
+    /// </summary>
+    public static async Task<ApiServer> StartAsync(bool insecureNoAuth = false, VerificationSettings? verification = null)
     {
-        var directory = Directory.CreateTempSubdirectory("lineagehub-api-").FullName;
+        var directory = System.IO.Directory.CreateTempSubdirectory("lineagehub-api-").FullName;
         var store = new CountingStore(SqliteLineageStore.Open(directory));
         var keys = ApiKeyStore.Open(directory);
         var log = new ConcurrentQueue<string>();
         var app = ServerHost.Build("http://127.0.0.1:0", new LocalLineageService(store, ownsStore: false), keys, insecureNoAuth,
-            logging => logging.ClearProviders().AddProvider(new CapturingLoggerProvider(log)));
+            logging => logging.ClearProviders().AddProvider(new CapturingLoggerProvider(log)), verification ?? new VerificationSettings { Enabled = false });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ApiServer(app, directory, store, keys, new Uri(address), log);
@@ -91,7 +101,7 @@ public sealed class ApiServer : IAsyncDisposable
         await Store.DisposeAsync();
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            System.IO.Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
         {

@@ -28,6 +28,7 @@ public sealed class CliTests : IDisposable
     [InlineData("consent-import", new[] { "consent", "import", "--help" })]
     [InlineData("consent-prove", new[] { "consent", "prove", "--help" })]
     [InlineData("evidence-verify", new[] { "evidence", "verify", "--help" })]
+    [InlineData("verify", new[] { "verify", "--help" })]
     public async Task Help_MatchesTheApprovedText(string name, string[] args)
     {
         // The CLI is a public contract: a change to it must show up as a diff of these files.

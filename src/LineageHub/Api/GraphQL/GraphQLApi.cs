@@ -1,4 +1,5 @@
 using LineageHub.Core.Storage;
+using LineageHub.Integrity;
 using LineageHub.GraphQL.Execution;
 using LineageHub.GraphQL.Http;
 using LineageHub.GraphQL.Language.Ast;
@@ -11,6 +12,8 @@ public static class GraphQLApi
 {
     public const string Path = "/graphql";
 
+    private const string VerifyNowField = "verifyNow";
+
     /// <summary>Deepest field nesting a query may select: two hops of lineage through connections (a model's run's inputs' producing run's inputs' sources) fit.</summary>
     public const int MaxDepth = 15;
 
@@ -20,8 +23,8 @@ public static class GraphQLApi
     /// <summary>Time one request may run.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
-    public static GraphQLExecutor CreateExecutor(ILineageStore store, AccessControl access) =>
-        new(LineageSchema.Create(store), new ExecutorOptions
+    public static GraphQLExecutor CreateExecutor(ILineageStore store, AccessControl access, IVerificationQueue? verification = null) =>
+        new(LineageSchema.Create(store, verification), new ExecutorOptions
         {
             MaxDepth = MaxDepth,
             MaxCost = MaxCost,
@@ -38,12 +41,22 @@ public static class GraphQLApi
 
     private static ValueTask<IReadOnlyList<GraphQLError>?> Authorize(AuthorizationContext context, AccessControl access)
     {
-        if (context.Operation.Operation == OperationType.Mutation && context.Request.UserContext is RequestPrincipal { Principal.CanWrite: false } request)
+        if (context.Operation.Operation != OperationType.Mutation || context.Request.UserContext is not RequestPrincipal request)
         {
-            var message = ApiMessages.Forbidden(ApiPrincipal.RoleName(request.Principal.Role), "mutations");
-            access.LogRefusal(request.Http, message, request.Principal);
-            return ValueTask.FromResult<IReadOnlyList<GraphQLError>?>([ApiErrors.Forbidden(message)]);
+            return ValueTask.FromResult<IReadOnlyList<GraphQLError>?>(null);
         }
-        return ValueTask.FromResult<IReadOnlyList<GraphQLError>?>(null);
+        // verifyNow writes only what a check finds, so it is the auditor's (and admin's), not the writer's;
+        // every other mutation needs a writer. A fragment at the root counts as any mutation.
+        var selections = context.Operation.SelectionSet.Selections;
+        var verifies = selections.Any(s => s is FieldNode { Name: VerifyNowField });
+        var writes = selections.Any(s => s is not FieldNode { Name: VerifyNowField or "__typename" });
+        string? refused = verifies && !request.Principal.CanAudit ? VerifyNowField : writes && !request.Principal.CanWrite ? "mutations" : null;
+        if (refused is null)
+        {
+            return ValueTask.FromResult<IReadOnlyList<GraphQLError>?>(null);
+        }
+        var message = ApiMessages.Forbidden(ApiPrincipal.RoleName(request.Principal.Role), refused);
+        access.LogRefusal(request.Http, message, request.Principal);
+        return ValueTask.FromResult<IReadOnlyList<GraphQLError>?>([ApiErrors.Forbidden(message)]);
     }
 }

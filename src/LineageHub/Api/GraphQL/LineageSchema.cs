@@ -20,8 +20,8 @@ public static partial class LineageSchema
     /// <summary>The SDL of the API exactly as the schema file has it.</summary>
     public static string Sdl { get; } = ReadSdl();
 
-    /// <summary>A schema bound to <paramref name="store"/>.</summary>
-    public static Schema Create(ILineageStore store)
+    /// <summary>A schema bound to <paramref name="store"/>; <c>verifyNow</c> queues on <paramref name="verification"/>.</summary>
+    public static Schema Create(ILineageStore store, LineageHub.Integrity.IVerificationQueue? verification = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var schema = Schema.FromSdl(Sdl);
@@ -33,6 +33,7 @@ public static partial class LineageSchema
         BindMutations(schema, store);
         BindDiff(schema, store);
         BindConsent(schema, store);
+        BindIntegrity(schema, store, verification);
         return schema;
     }
 

@@ -16,7 +16,7 @@ internal static class NodeViews
     // start: a page of runs builds hundreds of views, and each growing from empty copied itself three times.
     private const int ViewCapacity = 16;
 
-    /// <summary>The view of a node, or null for kinds this schema has no type for yet (consent, verification).</summary>
+    /// <summary>The view of a node, or null for kinds this schema has no type for yet (consent).</summary>
     public static Dictionary<string, object?>? From(NodeRecord record)
     {
         var view = record.ToNode() switch
@@ -98,6 +98,15 @@ internal static class NodeViews
                 ["path"] = f.Path,
                 ["blobHash"] = f.BlobHash,
                 ["repositoryKey"] = f.Id.Repository.Key,
+            },
+            Verification check => new Dictionary<string, object?>(ViewCapacity, StringComparer.Ordinal)
+            {
+                ["__typename"] = "Verification",
+                ["target"] = check.Target,
+                ["outcome"] = check.Outcome,
+                ["checkedAt"] = check.CheckedAt,
+                ["summary"] = LineageHub.Integrity.VerificationEvidence.Summary(check.Evidence),
+                ["evidence"] = LineageHub.Integrity.VerificationEvidence.Json(check.Evidence),
             },
             _ => null,
         };
