@@ -28,12 +28,30 @@ public sealed partial class LineageDiffer
     private async Task DiffConsentAsync(Session session, CancellationToken cancellationToken)
     {
         var (a, b) = (session.Request.From, session.Request.To);
-        var before = await _evidence.ConsentOutcomeAsync(a, cancellationToken).ConfigureAwait(false);
-        var after = await _evidence.ConsentOutcomeAsync(b, cancellationToken).ConfigureAwait(false);
+        var before = await _evidence.ConsentOutcomeAsync(a, cancellationToken).ConfigureAwait(false) ?? await ProvenConsentAsync(a, cancellationToken).ConfigureAwait(false);
+        var after = await _evidence.ConsentOutcomeAsync(b, cancellationToken).ConfigureAwait(false) ?? await ProvenConsentAsync(b, cancellationToken).ConfigureAwait(false);
         if (!string.Equals(before, after, StringComparison.Ordinal))
         {
             session.Add(new LineageChange(ChangeKind.Consent, Describe(b), 0, a, b) { Value = new ValueChange("consent proof", before, after) }, [a], [b]);
         }
+    }
+
+    /// <summary>
+    /// The consent proof's outcome for a model version whose model declares a purpose, proven now from the
+    /// store's subject sets and consent batches (schema/consent.md); null when there is nothing to prove:
+    /// not a model version, no declared purpose, or a store that keeps no consent evidence.
+    /// </summary>
+    private async Task<string?> ProvenConsentAsync(NodeKey node, CancellationToken cancellationToken)
+    {
+        if (node.Kind != NodeKind.ModelVersion || store is not IConsentEvidenceStore evidence
+            || await store.FindNodeAsync(node, cancellationToken: cancellationToken).ConfigureAwait(false) is not { } record
+            || await store.FindNodeAsync(record.As<ModelVersion>().Id.Model.Key, cancellationToken: cancellationToken).ConfigureAwait(false) is not { } model
+            || model.As<Model>().Purpose is not { } purpose)
+        {
+            return null;
+        }
+        var bundle = await Evidence.ConsentProver.ProveAsync(store, evidence, node, purpose, null, cancellationToken).ConfigureAwait(false);
+        return $"{bundle.Verdict.Outcome} for {purpose}";
     }
 
     // Up to this many verification facts in the store are read whole (a page) rather than searched for by version.
