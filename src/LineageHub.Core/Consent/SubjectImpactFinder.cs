@@ -7,8 +7,6 @@ namespace LineageHub.Core.Consent;
 /// <summary>Finds a subject's <see cref="SubjectImpact"/> from the graph and the stored subject sets.</summary>
 public static class SubjectImpactFinder
 {
-    private const int Page = 1000;
-
     /// <summary>The impact of <paramref name="subject"/>; <paramref name="notIn"/> names versions to prove them absent from (null: every other version of each dataset that held them).</summary>
     public static async Task<SubjectImpact> FindAsync(ILineageStore store, IConsentEvidenceStore evidence, SubjectPseudonym subject, IReadOnlyList<NodeKey>? notIn, CancellationToken cancellationToken)
     {
@@ -43,23 +41,13 @@ public static class SubjectImpactFinder
     /// <summary>Every dataset version registered with a subject set, with the set.</summary>
     public static async IAsyncEnumerable<(DatasetVersion Version, SubjectSet Set)> SubjectSetsAsync(ILineageStore store, IConsentEvidenceStore evidence, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string? after = null;
-        while (true)
+        await foreach (var node in store.AllNodesAsync(NodeKind.DatasetVersion, cancellationToken))
         {
-            var nodes = await store.ListNodesAsync(NodeKind.DatasetVersion, null, after, Page, cancellationToken);
-            foreach (var node in nodes)
+            var version = node.As<DatasetVersion>();
+            if (version.Subjects is { } reference && await evidence.GetSubjectSetAsync(reference.Root, cancellationToken) is { } set)
             {
-                var version = node.As<DatasetVersion>();
-                if (version.Subjects is { } reference && await evidence.GetSubjectSetAsync(reference.Root, cancellationToken) is { } set)
-                {
-                    yield return (version, set);
-                }
+                yield return (version, set);
             }
-            if (nodes.Count < Page)
-            {
-                yield break;
-            }
-            after = nodes[^1].Key.Key;
         }
     }
 

@@ -40,22 +40,15 @@ public sealed class StoreLineageFacts(ILineageStore store, long size) : ILineage
 
     public async ValueTask<IReadOnlyList<NodeRecord>> NodesOfKindAsync(NodeKind kind, CancellationToken cancellationToken)
     {
-        const int page = 1000;
         var result = new List<NodeRecord>();
-        string? after = null;
-        while (true)
+        await foreach (var node in store.AllNodesAsync(kind, cancellationToken).ConfigureAwait(false))
         {
-            var nodes = await store.ListNodesAsync(kind, null, after, page, cancellationToken).ConfigureAwait(false);
-            foreach (var node in nodes.Where(n => n.Seq < size))
+            if (node.Seq < size)
             {
                 _entries.Add(node.Seq);
                 result.Add(node);
             }
-            if (nodes.Count < page)
-            {
-                return result;
-            }
-            after = nodes[^1].Key.Key;
         }
+        return result;
     }
 }

@@ -66,24 +66,7 @@ public sealed class ConsentStore : IAsyncDisposable
     public IAsyncEnumerable<(DatasetVersion Version, SubjectSet Set)> SubjectSetsAsync(CancellationToken cancellationToken) =>
         SubjectImpactFinder.SubjectSetsAsync(Lineage, Evidence, cancellationToken);
 
-    public async IAsyncEnumerable<NodeRecord> AllAsync(NodeKind kind, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        const int page = 1000;
-        string? after = null;
-        while (true)
-        {
-            var nodes = await Lineage.ListNodesAsync(kind, null, after, page, cancellationToken);
-            foreach (var node in nodes)
-            {
-                yield return node;
-            }
-            if (nodes.Count < page)
-            {
-                yield break;
-            }
-            after = nodes[^1].Key.Key;
-        }
-    }
+    public IAsyncEnumerable<NodeRecord> AllAsync(NodeKind kind, CancellationToken cancellationToken) => Lineage.AllNodesAsync(kind, cancellationToken);
 
     public ValueTask DisposeAsync() => Lineage.DisposeAsync();
 }

@@ -10,8 +10,6 @@ namespace LineageHub.Integrity;
 /// </summary>
 public sealed class VerificationHistory(ILineageStore store)
 {
-    private const int PageSize = 1000;
-
     /// <summary>The checks of one dataset version, oldest first.</summary>
     public async Task<IReadOnlyList<Verification>> ForVersionAsync(NodeKey version, CancellationToken cancellationToken)
     {
@@ -24,16 +22,9 @@ public sealed class VerificationHistory(ILineageStore store)
     public async Task<IReadOnlyList<Verification>> AllAsync(CancellationToken cancellationToken)
     {
         var all = new List<Verification>();
-        string? after = null;
-        while (true)
+        await foreach (var node in store.AllNodesAsync(NodeKind.Verification, cancellationToken))
         {
-            var page = await store.ListNodesAsync(NodeKind.Verification, null, after, PageSize, cancellationToken);
-            all.AddRange(page.Select(r => r.As<Verification>()));
-            if (page.Count < PageSize)
-            {
-                break;
-            }
-            after = page[^1].Key.Key;
+            all.Add(node.As<Verification>());
         }
         return [.. all.OrderBy(v => v.CheckedAt).ThenBy(v => v.VerificationId)];
     }

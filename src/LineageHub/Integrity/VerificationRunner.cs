@@ -159,17 +159,14 @@ public sealed class VerificationRunner : IDisposable
     private async Task<List<DatasetVersion>> VersionsAsync(Func<DatasetVersion, bool> include, CancellationToken cancellationToken)
     {
         var versions = new List<DatasetVersion>();
-        string? after = null;
-        while (true)
+        await foreach (var node in _store.AllNodesAsync(NodeKind.DatasetVersion, cancellationToken))
         {
-            var page = await _store.ListNodesAsync(NodeKind.DatasetVersion, null, after, 1000, cancellationToken);
-            versions.AddRange(page.Select(r => r.As<DatasetVersion>()).Where(include));
-            if (page.Count < 1000)
+            if (node.As<DatasetVersion>() is var version && include(version))
             {
-                return versions;
+                versions.Add(version);
             }
-            after = page[^1].Key.Key;
         }
+        return versions;
     }
 
     private Fact Prepare(string target, NodeKey? verifies, VerificationOutcome outcome, string summary, string evidence, IReadOnlyList<string> details, Verification? previous)
