@@ -37,14 +37,8 @@ public sealed class KeysCommands : ICliVerb
         {
             throw LineageHubException.InvalidInput("give --data or --server, not both");
         }
-        var text = given ?? (parse.GetValue(data) is null ? Environment.GetEnvironmentVariable("LINEAGEHUB_SERVER") : null);
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        return Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
-            ? new RemoteApiKeys(url)
-            : throw LineageHubException.InvalidInput($"--server must be an http(s) URL such as http://127.0.0.1:5080, got '{text}'");
+        var url = StoreOptions.ServerUrl(given ?? (parse.GetValue(data) is null ? Environment.GetEnvironmentVariable("LINEAGEHUB_SERVER") : null));
+        return url is null ? null : new RemoteApiKeys(url);
     }
 
     private static Command Create()

@@ -61,7 +61,8 @@ public sealed class StoreOptions
             ? await Neo4jLineageStore.OpenAsync(neo4j.Connection(parse), dataDirectory, time, cancellationToken: cancellationToken)
             : SqliteLineageStore.Open(dataDirectory, time);
 
-    private static Uri? ServerUrl(string? text)
+    /// <summary>The server URL given, or null when none; anything but an http(s) URL is refused.</summary>
+    internal static Uri? ServerUrl(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {

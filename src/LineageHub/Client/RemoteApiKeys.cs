@@ -15,11 +15,7 @@ public sealed class RemoteApiKeys : IDisposable
 
     public RemoteApiKeys(Uri server)
     {
-        _http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromMinutes(1) };
-        if (Environment.GetEnvironmentVariable(RemoteLineageService.ApiKeyVariable) is { Length: > 0 } key)
-        {
-            _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
-        }
+        _http = ServerAnswers.CreateClient(server, TimeSpan.FromMinutes(1));
     }
 
     public async Task<List<ApiKeyJson>> ListAsync(CancellationToken cancellationToken) =>

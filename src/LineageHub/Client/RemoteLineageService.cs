@@ -13,11 +13,7 @@ public sealed class RemoteLineageService : ILineageService
 
     public RemoteLineageService(Uri server)
     {
-        _http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromMinutes(10) };
-        if (Environment.GetEnvironmentVariable(ApiKeyVariable) is { Length: > 0 } key)
-        {
-            _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
-        }
+        _http = ServerAnswers.CreateClient(server, TimeSpan.FromMinutes(10));
     }
 
     /// <summary>The environment variable holding the API key sent to a server that requires one.</summary>

@@ -9,6 +9,17 @@ namespace LineageHub.Client;
 /// <summary>How the server's HTTP answers become results or <see cref="LineageHubException"/>s, for every client of its API.</summary>
 internal static class ServerAnswers
 {
+    /// <summary>A client of the server that sends the API key in <c>$LINEAGEHUB_API_KEY</c>, if one is set.</summary>
+    public static HttpClient CreateClient(Uri server, TimeSpan timeout)
+    {
+        var http = new HttpClient { BaseAddress = server, Timeout = timeout };
+        if (Environment.GetEnvironmentVariable(RemoteLineageService.ApiKeyVariable) is { Length: > 0 } key)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
+        return http;
+    }
+
     public static async Task<HttpResponseMessage> SendAsync(HttpClient http, Func<Task<HttpResponseMessage>> send)
     {
         try
