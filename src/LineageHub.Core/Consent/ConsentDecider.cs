@@ -55,7 +55,7 @@ public static class ConsentDecider
                 {
                     end++;
                 }
-                if (Judge(records.AsSpan(j, end - j), @case.Purpose, time) is { } reason)
+                if (Judge(records.AsSpan(j, end - j), @case.Purpose, time.UtcTicks) is { } reason)
                 {
                     counts[(int)reason]++;
                     violations.Add(new ConsentViolation(subject.ToString(), version, source.Source, reason));
@@ -75,11 +75,11 @@ public static class ConsentDecider
     }
 
     /// <summary>
-    /// The reason a subject's records give no valid basis for <paramref name="purpose"/> at <paramref name="time"/>,
+    /// The reason a subject's records give no valid basis for <paramref name="purpose"/> at <paramref name="time"/> (UTC ticks),
     /// or null when one grant covers it: granted at or before the time, not yet expired, not withdrawn by then
     /// — and no later withdrawal for the purpose, at or before the time, revokes it.
     /// </summary>
-    public static ViolationReason? Judge(ReadOnlySpan<ConsentRecord> records, string purpose, DateTimeOffset time)
+    private static ViolationReason? Judge(ReadOnlySpan<ConsentTerms> records, string purpose, long time)
     {
         if (records.IsEmpty)
         {
@@ -95,21 +95,21 @@ public static class ConsentDecider
                 continue;
             }
             forPurpose = true;
-            if (grant.GrantedAt > time)
+            if (grant.GrantedTicks > time)
             {
                 continue;
             }
-            if (grant.WithdrawnAt is { } w && w <= time)
+            if (grant.WithdrawnTicks <= time)
             {
                 withdrawn = true;
                 continue;
             }
-            if (grant.ExpiresAt is { } e && e <= time)
+            if (grant.ExpiresTicks <= time)
             {
                 expired = true;
                 continue;
             }
-            if (!RevokedLater(records, purpose, grant.GrantedAt, time))
+            if (!RevokedLater(records, purpose, grant.GrantedTicks, time))
             {
                 return null;
             }
@@ -119,11 +119,11 @@ public static class ConsentDecider
     }
 
     // A withdrawal is its own record: any record for the purpose withdrawn in [granted, time] revokes the grant.
-    private static bool RevokedLater(ReadOnlySpan<ConsentRecord> records, string purpose, DateTimeOffset granted, DateTimeOffset time)
+    private static bool RevokedLater(ReadOnlySpan<ConsentTerms> records, string purpose, long granted, long time)
     {
         foreach (var record in records)
         {
-            if (record.WithdrawnAt is { } w && w >= granted && w <= time && string.Equals(record.Purpose, purpose, StringComparison.Ordinal))
+            if (record.WithdrawnTicks >= granted && record.WithdrawnTicks <= time && string.Equals(record.Purpose, purpose, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -131,34 +131,52 @@ public static class ConsentDecider
         return false;
     }
 
-    // Every record of every batch, sorted by subject so each source is one merge pass.
-    private static (SubjectPseudonym[] Subjects, ConsentRecord[] Records) Index(ConsentCase @case, IReadOnlyDictionary<Digest, ConsentRecordBatch> batches, List<string> problems)
+    // Every record of every batch, sorted by subject so each source is one merge pass. Each batch is sorted
+    // by subject already (its records sort by canonical bytes, the pseudonym first), so batches are merged.
+    private static (SubjectPseudonym[] Subjects, ConsentTerms[] Records) Index(ConsentCase @case, IReadOnlyDictionary<Digest, ConsentRecordBatch> batches, List<string> problems)
     {
-        var available = new List<ConsentRecordBatch>();
+        ConsentTerms[] all = [];
         foreach (var batch in @case.Batches)
         {
-            if (batches.TryGetValue(batch.Root, out var records))
-            {
-                available.Add(records);
-            }
-            else
+            if (!batches.TryGetValue(batch.Root, out var records))
             {
                 problems.Add($"the consent batch {batch.Root} is not available");
+                continue;
             }
+            var decoded = new ConsentTerms[records.Count];
+            Parallel.For(0, (records.Count + 4095) / 4096, block =>
+            {
+                var purposes = new List<(byte[], string)>();
+                var end = Math.Min(records.Count, (block + 1) * 4096);
+                for (var i = block * 4096; i < end; i++)
+                {
+                    decoded[i] = ConsentRecordCodec.DecodeTerms(records.RecordBytes(i), purposes);
+                }
+            });
+            all = Merge(all, decoded);
         }
-        var all = new ConsentRecord[available.Sum(b => b.Count)];
-        var at = 0;
-        foreach (var batch in available)
+        var subjects = new SubjectPseudonym[all.Length];
+        for (var i = 0; i < all.Length; i++)
         {
-            var offset = at;
-            Parallel.For(0, batch.Count, i => all[offset + i] = batch.Record(i));
-            at += batch.Count;
-        }
-        var subjects = all.Select(r => r.Subject).ToArray();
-        if (available.Count > 1)
-        {
-            Array.Sort(subjects, all);
+            subjects[i] = all[i].Subject;
         }
         return (subjects, all);
+    }
+
+    private static ConsentTerms[] Merge(ConsentTerms[] left, ConsentTerms[] right)
+    {
+        if (left.Length == 0)
+        {
+            return right;
+        }
+        var merged = new ConsentTerms[left.Length + right.Length];
+        int i = 0, j = 0, k = 0;
+        while (i < left.Length && j < right.Length)
+        {
+            merged[k++] = right[j].Subject < left[i].Subject ? right[j++] : left[i++];
+        }
+        left.AsSpan(i).CopyTo(merged.AsSpan(k));
+        right.AsSpan(j).CopyTo(merged.AsSpan(k + left.Length - i));
+        return merged;
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using LineageHub.Core.Hashing;
 using LineageHub.Core.Merkle;
 
@@ -123,29 +122,32 @@ public sealed class ConsentRecordBatch
     /// <summary>An inclusion path of record <paramref name="index"/>, leaf to root.</summary>
     public IReadOnlyList<byte[]> InclusionProof(int index) => BuildTree().InclusionProof(index, Count);
 
-    private Digest ComputeRoot() => Digest.FromBytes(BuildTree().RootAt(Count));
+    private Digest ComputeRoot() => Digest.FromBytes(MerkleRoot.ComputeInPlaceParallel(LeafHashes()));
 
     private MerkleTree BuildTree()
     {
-        var leaves = new byte[Count * MerkleHash.Size];
-        Parallel.For(0, (Count + 4095) / 4096, block =>
-        {
-            // One buffer per block, 0x00 then the record: a one-shot SHA-256 instead of an incremental hash per leaf.
-            Span<byte> data = stackalloc byte[1 + ushort.MaxValue];
-            data[0] = 0x00;
-            var end = Math.Min(Count, (block + 1) * 4096);
-            for (var i = block * 4096; i < end; i++)
-            {
-                var record = RecordBytes(i);
-                record.CopyTo(data[1..]);
-                SHA256.HashData(data[..(1 + record.Length)], leaves.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
-            }
-        });
+        var leaves = LeafHashes();
         var tree = new MerkleTree();
         for (var i = 0; i < Count; i++)
         {
             tree.AppendLeafHash(leaves.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
         }
         return tree;
+    }
+
+    // Leaf hashes are independent, so they are computed in parallel blocks.
+    private byte[] LeafHashes()
+    {
+        var leaves = new byte[Count * MerkleHash.Size];
+        Parallel.For(0, (Count + 4095) / 4096, block =>
+        {
+            ReadOnlySpan<byte> prefix = [0x00];
+            var end = Math.Min(Count, (block + 1) * 4096);
+            for (var i = block * 4096; i < end; i++)
+            {
+                SmallSha256.Hash(prefix, RecordBytes(i), default, leaves.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
+            }
+        });
+        return leaves;
     }
 }

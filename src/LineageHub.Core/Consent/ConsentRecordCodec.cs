@@ -19,6 +19,8 @@ public static class ConsentRecordCodec
     public const int MaxPurposeBytes = 256;
 
     private const long None = long.MaxValue;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
     private const int FixedSize = 1 + SubjectPseudonym.Size + 1 + (3 * 8) + 1 + 2;
 
     /// <summary>The basis codes of the encoding, in <see cref="LawfulBasis"/> order from 1.</summary>
@@ -64,6 +66,43 @@ public static class ConsentRecordCodec
     /// <summary>Reads one record's bytes; anything we would not write is refused with <see cref="ErrorCode.InvalidInput"/>.</summary>
     public static ConsentRecord Decode(ReadOnlySpan<byte> bytes)
     {
+        var fields = Parse(bytes, out var purpose);
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(purpose);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw LineageHubException.InvalidInput(ConsentMessages.BadRecordBytes("purpose is not UTF-8"));
+        }
+        return new ConsentRecord(fields.Subject, text, fields.Basis, FromTicks(fields.GrantedTicks),
+            fields.ExpiresTicks == None ? null : FromTicks(fields.ExpiresTicks),
+            fields.WithdrawnTicks == None ? null : FromTicks(fields.WithdrawnTicks), fields.Evidence);
+    }
+
+    /// <summary>
+    /// What deciding a subject needs of a record, checked as strictly as <see cref="Decode"/> but with the
+    /// purpose taken from <paramref name="purposes"/> (one string per distinct purpose, not one per record).
+    /// </summary>
+    internal static ConsentTerms DecodeTerms(ReadOnlySpan<byte> bytes, List<(byte[] Utf8, string Text)> purposes)
+    {
+        var fields = Parse(bytes, out var utf8);
+        foreach (var (known, text) in purposes)
+        {
+            if (utf8.SequenceEqual(known))
+            {
+                return new ConsentTerms(fields.Subject, text, fields.GrantedTicks, fields.ExpiresTicks, fields.WithdrawnTicks);
+            }
+        }
+        var purpose = Decode(bytes).Purpose;
+        purposes.Add((utf8.ToArray(), purpose));
+        return new ConsentTerms(fields.Subject, purpose, fields.GrantedTicks, fields.ExpiresTicks, fields.WithdrawnTicks);
+    }
+
+    // Every check of the encoding but the purpose's UTF-8; times come back as UTC ticks (None for "none").
+    private static (SubjectPseudonym Subject, LawfulBasis Basis, long GrantedTicks, long ExpiresTicks, long WithdrawnTicks, Digest? Evidence) Parse(ReadOnlySpan<byte> bytes, out ReadOnlySpan<byte> purpose)
+    {
         if (bytes.Length < FixedSize || bytes[0] != Version)
         {
             throw LineageHubException.InvalidInput(ConsentMessages.BadRecordBytes("too short or not version 1"));
@@ -75,7 +114,7 @@ public static class ConsentRecordCodec
         {
             throw LineageHubException.InvalidInput(ConsentMessages.BadRecordBytes($"basis code {code}"));
         }
-        var granted = FromMicros(BinaryPrimitives.ReadInt64BigEndian(bytes[at..]));
+        var granted = Ticks(BinaryPrimitives.ReadInt64BigEndian(bytes[at..]));
         var expires = BinaryPrimitives.ReadInt64BigEndian(bytes[(at + 8)..]);
         var withdrawn = BinaryPrimitives.ReadInt64BigEndian(bytes[(at + 16)..]);
         at += 24;
@@ -100,23 +139,19 @@ public static class ConsentRecordCodec
         {
             throw LineageHubException.InvalidInput(ConsentMessages.BadRecordBytes($"purpose length {length} does not match the record's {bytes.Length} bytes"));
         }
-        string purpose;
-        try
-        {
-            purpose = new UTF8Encoding(false, true).GetString(bytes.Slice(at, length));
-        }
-        catch (DecoderFallbackException)
-        {
-            throw LineageHubException.InvalidInput(ConsentMessages.BadRecordBytes("purpose is not UTF-8"));
-        }
-        return new ConsentRecord(subject, purpose, (LawfulBasis)(code - 1), granted,
-            expires == None ? null : FromMicros(expires), withdrawn == None ? null : FromMicros(withdrawn), evidence);
+        purpose = bytes.Slice(at, length);
+        return (subject, (LawfulBasis)(code - 1), granted, expires == None ? None : Ticks(expires), withdrawn == None ? None : Ticks(withdrawn), evidence);
     }
 
     /// <summary>Microseconds since 1970-01-01T00:00:00Z: the precision records keep.</summary>
     public static long Micros(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
 
-    public static DateTimeOffset FromMicros(long micros)
+    public static DateTimeOffset FromMicros(long micros) => FromTicks(Ticks(micros));
+
+    private static DateTimeOffset FromTicks(long ticks) => new(ticks, TimeSpan.Zero);
+
+    // UTC ticks of a stored microsecond time, refusing any a DateTimeOffset cannot hold.
+    private static long Ticks(long micros)
     {
         const long minMicros = -62_135_596_800_000_000L;
         const long maxMicros = 253_402_300_799_999_999L;
@@ -124,6 +159,6 @@ public static class ConsentRecordCodec
         {
             throw LineageHubException.InvalidInput(ConsentMessages.BadRecordBytes($"time {micros} µs is out of range"));
         }
-        return DateTimeOffset.UnixEpoch.AddTicks(micros * 10);
+        return DateTimeOffset.UnixEpoch.UtcTicks + (micros * 10);
     }
 }

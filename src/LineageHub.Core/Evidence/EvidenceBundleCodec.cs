@@ -30,7 +30,7 @@ public static class EvidenceBundleCodec
 
     public static byte[] Encode(EvidenceBundle bundle)
     {
-        var output = new ArrayBufferWriter<byte>(1 << 16);
+        var output = new ArrayBufferWriter<byte>(EstimateSize(bundle));
         using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, IndentSize = 2 }))
         {
             json.WriteStartObject();
@@ -132,6 +132,16 @@ public static class EvidenceBundleCodec
             throw LineageHubException.InvalidInput(EvidenceMessages.NotCanonical);
         }
         return bundle;
+    }
+
+    // Sized up front: growing by doubling to a bundle of hundreds of megabytes would copy it several times over.
+    private static int EstimateSize(EvidenceBundle bundle)
+    {
+        static long Base64(long bytes) => ((bytes + 2) / 3 * 4) + 16;
+        var size = (1L << 16) + (bundle.Verdict.Violations.Count * 512L) + (bundle.Verdict.Sources.Count * 1024L);
+        size += bundle.SubjectSets.Sum(b => Base64(b.Length)) + bundle.ConsentBatches.Sum(b => Base64(b.Length));
+        size += bundle.Entries.Sum(e => Base64(e.Bytes.Length) + 128 + (e.Path.Count * 80L));
+        return (int)Math.Min(size, Array.MaxLength);
     }
 
     private static void WriteBlobs(Utf8JsonWriter json, string name, IReadOnlyList<byte[]> blobs)

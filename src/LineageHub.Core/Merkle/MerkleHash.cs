@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using LineageHub.Core.Hashing;
 
 namespace LineageHub.Core.Merkle;
 
@@ -24,11 +25,8 @@ public static class MerkleHash
 
     public static void Leaf(ReadOnlySpan<byte> data, Span<byte> destination)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         ReadOnlySpan<byte> prefix = [0x00];
-        sha.AppendData(prefix);
-        sha.AppendData(data);
-        sha.GetHashAndReset(destination);
+        SmallSha256.Hash(prefix, data, default, destination);
     }
 
     public static byte[] Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
@@ -40,12 +38,8 @@ public static class MerkleHash
 
     public static void Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
     {
-        // 65 bytes on the stack: one SHA-256 call instead of an incremental hash object per node.
-        Span<byte> buffer = stackalloc byte[1 + (2 * Size)];
-        buffer[0] = 0x01;
-        left.CopyTo(buffer[1..]);
-        right.CopyTo(buffer[(1 + Size)..]);
-        SHA256.HashData(buffer, destination);
+        ReadOnlySpan<byte> prefix = [0x01];
+        SmallSha256.Hash(prefix, left, right, destination);
     }
 
     /// <summary>The largest power of two strictly smaller than <paramref name="n"/> (n ≥ 2): RFC 9162's split point k.</summary>

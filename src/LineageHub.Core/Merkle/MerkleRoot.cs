@@ -10,6 +10,9 @@ namespace LineageHub.Core.Merkle;
 /// </summary>
 public static class MerkleRoot
 {
+    /// <summary>Leaves per independently folded block of <see cref="ComputeInPlaceParallel"/>: a power of two.</summary>
+    public const int ParallelBlock = 1 << 14;
+
     /// <summary>MTH over <paramref name="leafHashes"/> (a multiple of 32 bytes); the empty tree's hash when empty.</summary>
     public static byte[] Compute(ReadOnlySpan<byte> leafHashes)
     {
@@ -50,6 +53,30 @@ public static class MerkleRoot
             n = pairs + (n % 2);
         }
         return level[..MerkleHash.Size].ToArray();
+    }
+
+    /// <summary>
+    /// As <see cref="ComputeInPlace"/>, in parallel: every aligned block of <see cref="ParallelBlock"/> leaves
+    /// (and the short last one) is a subtree of the RFC 9162 tree, so the blocks fold independently and their
+    /// roots fold the same way on top. The leaves are overwritten.
+    /// </summary>
+    public static byte[] ComputeInPlaceParallel(byte[] leafHashes)
+    {
+        Guard.That(leafHashes.Length % MerkleHash.Size == 0, "leaf hashes are 32 bytes each");
+        var n = leafHashes.Length / MerkleHash.Size;
+        if (n <= ParallelBlock)
+        {
+            return ComputeInPlace(leafHashes);
+        }
+        var blocks = (n + ParallelBlock - 1) / ParallelBlock;
+        var roots = new byte[blocks * MerkleHash.Size];
+        Parallel.For(0, blocks, block =>
+        {
+            var start = block * ParallelBlock;
+            var leaves = leafHashes.AsSpan(start * MerkleHash.Size, Math.Min(ParallelBlock, n - start) * MerkleHash.Size);
+            ComputeInPlace(leaves).CopyTo(roots.AsSpan(block * MerkleHash.Size));
+        });
+        return ComputeInPlace(roots);
     }
 
     /// <summary>RFC 9162 §2.1.3.1 PATH(index, D[0:n]) over the given leaf hashes, from the leaf's sibling up.</summary>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using LineageHub.Core.Hashing;
 using LineageHub.Core.Merkle;
 
@@ -12,6 +11,7 @@ namespace LineageHub.Core.Subjects;
 public sealed class SubjectSet
 {
     private readonly SubjectPseudonym[] _members;
+    private Digest? _root;
     private MerkleTree? _tree;
 
     private SubjectSet(SubjectPseudonym[] sortedMembers) => _members = sortedMembers;
@@ -21,7 +21,7 @@ public sealed class SubjectSet
     public ReadOnlySpan<SubjectPseudonym> Members => _members;
 
     /// <summary>The Merkle root over the sorted members (the empty tree's hash for no members).</summary>
-    public Digest Root => Digest.FromBytes(Tree.RootAt(Count));
+    public Digest Root => _root ??= Digest.FromBytes(MerkleRoot.ComputeInPlaceParallel(LeafHashes()));
 
     /// <summary>A set of the given pseudonyms in any order; repeats collapse.</summary>
     public static SubjectSet Of(IEnumerable<SubjectPseudonym> pseudonyms)
@@ -75,10 +75,17 @@ public sealed class SubjectSet
     /// <summary>The RFC 9162 leaf hash of a member: SHA-256(0x00 ‖ pseudonym).</summary>
     public static byte[] LeafHash(SubjectPseudonym member)
     {
-        Span<byte> data = stackalloc byte[1 + SubjectPseudonym.Size];
-        data[0] = 0x00;
-        member.WriteTo(data[1..]);
-        return SHA256.HashData(data);
+        var hash = new byte[MerkleHash.Size];
+        LeafHash(member, hash);
+        return hash;
+    }
+
+    private static void LeafHash(SubjectPseudonym member, Span<byte> destination)
+    {
+        ReadOnlySpan<byte> prefix = [0x00];
+        Span<byte> bytes = stackalloc byte[SubjectPseudonym.Size];
+        member.WriteTo(bytes);
+        SmallSha256.Hash(prefix, bytes, default, destination);
     }
 
     /// <summary>Proof that <paramref name="subject"/> is leaf <c>i</c>; null when it is not a member.</summary>
@@ -106,28 +113,32 @@ public sealed class SubjectSet
 
     private Digest[] Path(int index) => [.. Tree.InclusionProof(index, Count).Select(h => Digest.FromBytes(h))];
 
+    // Proofs need every inner node; the root alone (what reading and verifying need) does not build the tree.
     private MerkleTree Tree => _tree ??= Build();
 
     private MerkleTree Build()
     {
+        var leaves = LeafHashes();
         var tree = new MerkleTree();
-        // Leaf hashes are independent, so they are computed in parallel; the tree folds them in order.
-        var leaves = new byte[_members.Length * MerkleHash.Size];
-        Parallel.For(0, (_members.Length + 4095) / 4096, block =>
-        {
-            Span<byte> data = stackalloc byte[1 + SubjectPseudonym.Size];
-            data[0] = 0x00;
-            var end = Math.Min(_members.Length, (block + 1) * 4096);
-            for (var i = block * 4096; i < end; i++)
-            {
-                _members[i].WriteTo(data[1..]);
-                SHA256.HashData(data, leaves.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
-            }
-        });
         for (var i = 0; i < _members.Length; i++)
         {
             tree.AppendLeafHash(leaves.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
         }
         return tree;
+    }
+
+    // Leaf hashes are independent, so they are computed in parallel blocks.
+    private byte[] LeafHashes()
+    {
+        var leaves = new byte[_members.Length * MerkleHash.Size];
+        Parallel.For(0, (_members.Length + 4095) / 4096, block =>
+        {
+            var end = Math.Min(_members.Length, (block + 1) * 4096);
+            for (var i = block * 4096; i < end; i++)
+            {
+                LeafHash(_members[i], leaves.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
+            }
+        });
+        return leaves;
     }
 }
