@@ -27,7 +27,8 @@ public static class RawFileHasher
             var next = -1L;
             var handle = stream.SafeFileHandle;
             var workers = (int)Math.Clamp(chunks, 1, Math.Max(1, parallelism));
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, _ =>
+            // Workers run where the caller runs: scheduled verification hashes on its own low-priority threads.
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken, TaskScheduler = TaskScheduler.Current }, _ =>
             {
                 // The leaf prefix goes in through an incremental hash, so reads land in an aligned buffer
                 // (copying from the page cache to an odd address is measurably slower); one hash per worker.

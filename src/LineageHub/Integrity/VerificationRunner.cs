@@ -25,6 +25,7 @@ public sealed class VerificationRunner : IDisposable
     private readonly VerificationHistory _history;
     private readonly SemaphoreSlim _slots;
     private readonly SemaphoreSlim _ledger = new(1);
+    private readonly BackgroundScheduler _hashing;
 
     public VerificationRunner(ILineageStore store, VerificationSettings settings, SnapshotSaltKey? saltKey, TimeProvider time, IAlertSink? alerts)
     {
@@ -34,6 +35,7 @@ public sealed class VerificationRunner : IDisposable
         _alerts = alerts;
         _history = new VerificationHistory(store);
         _slots = new SemaphoreSlim(Math.Max(1, settings.MaxConcurrent));
+        _hashing = new BackgroundScheduler(settings.Threads, settings.Nice);
         _options = new DatasetVerificationOptions(new AllowedRoots(settings.AllowedRoots))
         {
             SaltKey = saltKey,
@@ -81,29 +83,31 @@ public sealed class VerificationRunner : IDisposable
 
     private async Task<VerificationReport> VerifyVersionAsync(DatasetVersion version, FactBatch? batch, CancellationToken cancellationToken)
     {
+        Fact fact;
         await _slots.WaitAsync(cancellationToken);
         try
         {
             var target = version.Key.ToString();
             var history = await _history.ForVersionAsync(version.Key, cancellationToken);
             var baseline = VerificationEvidence.Stamps(history.LastOrDefault(v => v.Outcome == VerificationOutcome.Ok)?.Evidence);
-            // Hashing is CPU and disk work; it gets a thread of its own rather than the caller's.
-            var result = await Task.Run(() => DatasetVerifier.Verify(version, _options, baseline, cancellationToken), cancellationToken);
-            var fact = Prepare(target, version.Key, result.Outcome, result.Summary, VerificationEvidence.Of(result), VerificationEvidence.Lines(result), history.LastOrDefault());
-            if (batch is null)
-            {
-                await CommitAsync([fact]);
-            }
-            else
-            {
-                await batch.AddAsync(fact);
-            }
-            return fact.Report;
+            // Hashing is CPU and disk work: it runs on the low-priority hashing threads, never the caller's.
+            var result = await Task.Factory.StartNew(() => DatasetVerifier.Verify(version, _options, baseline, cancellationToken), cancellationToken, TaskCreationOptions.DenyChildAttach, _hashing);
+            fact = Prepare(target, version.Key, result.Outcome, result.Summary, VerificationEvidence.Of(result), VerificationEvidence.Lines(result), history.LastOrDefault());
         }
         finally
         {
             _slots.Release();
         }
+        // Recording waits on the store, not on hashing: the slot is free for the next version meanwhile.
+        if (batch is null)
+        {
+            await CommitAsync([fact]);
+        }
+        else
+        {
+            await batch.AddAsync(fact);
+        }
+        return fact.Report;
     }
 
     public async Task<VerificationReport> VerifyLedgerAsync(CancellationToken cancellationToken)
@@ -258,5 +262,6 @@ public sealed class VerificationRunner : IDisposable
     {
         _slots.Dispose();
         _ledger.Dispose();
+        _hashing.Dispose();
     }
 }

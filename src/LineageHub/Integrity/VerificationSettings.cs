@@ -33,8 +33,11 @@ public sealed record VerificationSettings
     /// <summary>Bound on the bytes per second each verification reads; unset is unbounded.</summary>
     public long? MaxBytesPerSecond { get; set; }
 
-    /// <summary>Hashing threads per verification.</summary>
+    /// <summary>Hashing threads, shared by the verifications running at once: one verification alone uses them all.</summary>
     public int Threads { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>The CPU priority of the hashing threads as a nice value, 0 (that of request threads) to 19 (the lowest): API requests come first.</summary>
+    public int Nice { get; set; } = 10;
 
     /// <summary>How long shutdown waits for running verifications before it cancels them.</summary>
     public double ShutdownTimeoutSeconds { get; set; } = 30;

@@ -91,7 +91,7 @@ public sealed class VerifyBenchmark : IBenchmark
             Console.WriteLine(Row("dataset verifier alone, one file at a time", gb / verifier, "GB/s", $"{verifier:F2} s wall, {verifier / anchor - 1:+0.0 %;-0.0 %} vs the anchor (hashing and comparing, no store)"));
             Console.WriteLine(Row("verification: hash, compare, record a fact each", gb / ours, "GB/s", $"{ours:F2} s wall, {ours / anchor - 1:+0.0 %;-0.0 %} vs the anchor (target within 10 %)"));
 
-            await LatencyAsync(folder, store, runner, "the default settings (2 at once, a thread per core each)", seconds, cancellationToken);
+            await LatencyAsync(folder, store, runner, "the default settings (2 at once, sharing a hashing thread per core at nice 10)", seconds, cancellationToken);
             // One check at a time on one thread leaves a core to the API: the setting for a server that must stay quick.
             using var gentle = new VerificationRunner(store, settings with { MaxConcurrent = 1, Threads = 1 }, null, TimeProvider.System, alerts: null);
             await LatencyAsync(folder, store, gentle, "MaxConcurrent 1, Threads 1", seconds, cancellationToken);
