@@ -31,54 +31,74 @@ public static class EvidenceBundleCodec
     public static byte[] Encode(EvidenceBundle bundle)
     {
         var output = new ArrayBufferWriter<byte>(EstimateSize(bundle));
-        using (var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, IndentSize = 2 }))
+        using (var json = new Utf8JsonWriter(output, WriterOptions))
         {
-            json.WriteStartObject();
-            json.WriteString("format", EvidenceBundle.Format);
-            json.WriteStartObject("question");
-            json.WriteString("modelVersion", bundle.Question.ModelVersion);
-            json.WriteString("purpose", bundle.Question.Purpose);
-            if (bundle.Question.AsOf is { } asOf)
-            {
-                json.WriteString("asOf", LedgerEntryCodec.FormatTime(asOf));
-            }
-            else
-            {
-                json.WriteNull("asOf");
-            }
-            json.WriteNumber("ledgerSize", bundle.Question.LedgerSize);
-            json.WriteEndObject();
-            json.WriteStartObject("treeHead");
-            json.WriteNumber("size", bundle.TreeHead.Size);
-            json.WriteString("root", bundle.TreeHead.Root.ToString());
-            json.WriteString("time", LedgerEntryCodec.FormatTime(bundle.TreeHead.Time));
-            json.WriteString("keyId", bundle.TreeHead.KeyId);
-            json.WriteBase64String("signature", bundle.TreeHead.Signature);
-            json.WriteEndObject();
-            json.WriteString("signingKey", bundle.SigningKeyPem);
-            json.WriteStartArray("entries");
-            foreach (var entry in bundle.Entries)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("seq", entry.Seq);
-                json.WriteBase64String("bytes", entry.Bytes);
-                json.WriteStartArray("path");
-                foreach (var hash in entry.Path)
-                {
-                    json.WriteStringValue(hash.ToString());
-                }
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            WriteBlobs(json, "subjectSets", bundle.SubjectSets);
-            WriteBlobs(json, "consentBatches", bundle.ConsentBatches);
-            json.WritePropertyName("verdict");
-            JsonSerializer.Serialize(json, bundle.Verdict, VerdictOptions);
-            json.WriteEndObject();
+            Write(bundle, json);
         }
         output.Write("\n"u8);
         return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes the byte form of <see cref="Encode"/> to <paramref name="stream"/> without holding it all in memory; returns its length.</summary>
+    public static long WriteTo(EvidenceBundle bundle, Stream stream)
+    {
+        var start = stream.Position;
+        using (var json = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            Write(bundle, json);
+        }
+        stream.Write("\n"u8);
+        return stream.Position - start;
+    }
+
+    private static JsonWriterOptions WriterOptions => new() { Indented = true, IndentSize = 2 };
+
+    // Flushed after each large member, so a stream receives the bundle as it is written rather than at the end.
+    private static void Write(EvidenceBundle bundle, Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("format", EvidenceBundle.Format);
+        json.WriteStartObject("question");
+        json.WriteString("modelVersion", bundle.Question.ModelVersion);
+        json.WriteString("purpose", bundle.Question.Purpose);
+        if (bundle.Question.AsOf is { } asOf)
+        {
+            json.WriteString("asOf", LedgerEntryCodec.FormatTime(asOf));
+        }
+        else
+        {
+            json.WriteNull("asOf");
+        }
+        json.WriteNumber("ledgerSize", bundle.Question.LedgerSize);
+        json.WriteEndObject();
+        json.WriteStartObject("treeHead");
+        json.WriteNumber("size", bundle.TreeHead.Size);
+        json.WriteString("root", bundle.TreeHead.Root.ToString());
+        json.WriteString("time", LedgerEntryCodec.FormatTime(bundle.TreeHead.Time));
+        json.WriteString("keyId", bundle.TreeHead.KeyId);
+        json.WriteBase64String("signature", bundle.TreeHead.Signature);
+        json.WriteEndObject();
+        json.WriteString("signingKey", bundle.SigningKeyPem);
+        json.WriteStartArray("entries");
+        foreach (var entry in bundle.Entries)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("seq", entry.Seq);
+            json.WriteBase64String("bytes", entry.Bytes);
+            json.WriteStartArray("path");
+            foreach (var hash in entry.Path)
+            {
+                json.WriteStringValue(hash.ToString());
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        WriteBlobs(json, "subjectSets", bundle.SubjectSets);
+        WriteBlobs(json, "consentBatches", bundle.ConsentBatches);
+        json.WritePropertyName("verdict");
+        JsonSerializer.Serialize(json, bundle.Verdict, VerdictOptions);
+        json.WriteEndObject();
     }
 
     /// <summary>Reads a bundle; anything that is not one (or not in its one byte form) is <see cref="ErrorCode.InvalidInput"/>.</summary>
@@ -127,7 +147,13 @@ public static class EvidenceBundleCodec
         {
             throw LineageHubException.InvalidInput($"not a readable consent evidence bundle: {ex.Message}");
         }
-        if (!Encode(bundle).AsSpan().SequenceEqual(bytes))
+        var canonical = new ComparingBufferWriter(bytes);
+        using (var json = new Utf8JsonWriter(canonical, WriterOptions))
+        {
+            Write(bundle, json);
+        }
+        canonical.Write("\n"u8);
+        if (!canonical.MatchesAll)
         {
             throw LineageHubException.InvalidInput(EvidenceMessages.NotCanonical);
         }
@@ -150,6 +176,7 @@ public static class EvidenceBundleCodec
         foreach (var blob in blobs)
         {
             json.WriteBase64StringValue(blob);
+            json.Flush();
         }
         json.WriteEndArray();
     }

@@ -37,14 +37,17 @@ public sealed partial class ConsentCommands
             var time = parse.GetValue(asOf) is { } t ? ZonedTime.Parse("--as-of", t) : (DateTimeOffset?)null;
             await using var store = await ConsentStore.OpenAsync(options, parse, ct);
             var bundle = await ConsentProver.ProveAsync(store.Lineage, store.Evidence, key, parse.GetValue(purpose)!, time, ct);
-            var bytes = EvidenceBundleCodec.Encode(bundle);
             var path = parse.GetValue(output)!;
-            await File.WriteAllBytesAsync(path, bytes, ct);
+            long length;
+            await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+            {
+                length = EvidenceBundleCodec.WriteTo(bundle, file);
+            }
             if (parse.GetValue(html) is { } report)
             {
                 await File.WriteAllTextAsync(report, ConsentReportHtml.Render(bundle), ct);
             }
-            Output.Print(parse.GetValue(options.Json), bundle.Verdict, v => Describe(v, path, bytes.Length));
+            Output.Print(parse.GetValue(options.Json), bundle.Verdict, v => Describe(v, path, length));
             return bundle.Verdict.Outcome == ConsentVerdict.Pass ? ExitCodes.Ok : ExitCodes.CheckFailed;
         });
         return command;

@@ -72,7 +72,10 @@ public sealed partial class ConsentBenchmark : IBenchmark
             {
                 var watch = Stopwatch.StartNew();
                 var bundle = await ConsentProver.ProveAsync(bank, bank, bankScenario.ModelV1, ConsentScenario.Purpose, null, cancellationToken);
-                await File.WriteAllBytesAsync(bundlePath, EvidenceBundleCodec.Encode(bundle), cancellationToken);
+                await using (var file = new FileStream(bundlePath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+                {
+                    EvidenceBundleCodec.WriteTo(bundle, file);
+                }
                 prove.Add(watch.Elapsed.TotalSeconds);
 
                 watch.Restart();

@@ -137,6 +137,30 @@ public sealed class ConsentProofScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheBundle_StreamedToAFile_IsTheSameBytesAsEncoded()
+    {
+        var bundle = await ProveAsync(_scenario.ModelV1);
+        using var stream = new MemoryStream();
+
+        var length = EvidenceBundleCodec.WriteTo(bundle, stream);
+
+        Assert.Equal(EvidenceBundleCodec.Encode(bundle), stream.ToArray());
+        Assert.Equal(stream.Length, length);
+    }
+
+    [Fact]
+    public async Task TheBundle_WithABytePastItsEnd_OrItsLastByteCut_FailsVerification()
+    {
+        var bytes = EvidenceBundleCodec.Encode(await ProveAsync(_scenario.ModelV1));
+
+        var longer = await EvidenceVerifier.VerifyAsync([.. bytes, (byte)' ']);
+        var shorter = await EvidenceVerifier.VerifyAsync(bytes[..^1]);
+
+        Assert.False(longer.Valid);
+        Assert.False(shorter.Valid);
+    }
+
+    [Fact]
     public async Task TheBundle_WithAnyOneByteChanged_FailsVerification()
     {
         var bytes = EvidenceBundleCodec.Encode(await ProveAsync(_scenario.ModelV1));
