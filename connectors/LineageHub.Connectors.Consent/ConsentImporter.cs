@@ -17,6 +17,9 @@ public static class ConsentImporter
 {
     private const int WarningLines = 10;
 
+    private static readonly (byte[] Utf8, LawfulBasis Basis)[] BasisNames =
+        [.. Enum.GetValues<LawfulBasis>().Select(b => (Encoding.UTF8.GetBytes(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(b.ToString())), b))];
+
     public static ConsentImport Read(ConsentImportRequest request, SubjectPseudonymizer pseudonymizer)
     {
         var clock = Stopwatch.StartNew();
@@ -57,11 +60,10 @@ public static class ConsentImporter
                 errors.Add(message);
             }
         }
-        var purposes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var purposes = new PurposeMatcher(request.KnownPurposes);
         var evidenceFiles = new Dictionary<string, Digest?>(StringComparer.Ordinal);
         var folder = Path.GetDirectoryName(Path.GetFullPath(request.Path))!;
-        var records = new List<ConsentRecord>();
-        var lines = new List<long>();
+        var accepted = new ImportedRows(rows.LineCount);
         while (rows.Next())
         {
             var line = rows.Line;
@@ -71,15 +73,14 @@ public static class ConsentImporter
                 Error(ConsentConnectorMessages.Missing(file, line, ConsentFields.Subject, columns[ConsentFields.Subject]));
                 continue;
             }
-            var purposeText = Intern(purposes, rows.Field(purpose));
-            if (purposeText.Length == 0)
+            if (rows.Field(purpose).IsEmpty)
             {
                 Error(ConsentConnectorMessages.Missing(file, line, ConsentFields.Purpose, columns[ConsentFields.Purpose]));
                 continue;
             }
-            if (!request.KnownPurposes.Contains(purposeText) || Encoding.UTF8.GetByteCount(purposeText) > ConsentRecordCodec.MaxPurposeBytes)
+            if (!purposes.TryMatch(rows.Field(purpose), out var purposeText))
             {
-                Error(ConsentConnectorMessages.UnknownPurpose(file, line, purposeText, request.KnownPurposes));
+                Error(ConsentConnectorMessages.UnknownPurpose(file, line, rows.Text(purpose), request.KnownPurposes));
                 continue;
             }
             var lawfulBasis = LawfulBasis.Consent;
@@ -135,8 +136,7 @@ public static class ConsentImporter
                     continue;
                 }
             }
-            records.Add(new ConsentRecord(pseudonymizer.Pseudonymize(id), purposeText, lawfulBasis, grantedAt.Value, expiresAt, withdrawnAt, evidence));
-            lines.Add(line);
+            accepted.Add(line, id, purposeText, lawfulBasis, grantedAt.Value, expiresAt, withdrawnAt, evidence);
         }
         if (errorCount > 0)
         {
@@ -146,42 +146,43 @@ public static class ConsentImporter
             }
             throw LineageHubException.InvalidInput($"{ConsentConnectorMessages.Refused(file, errorCount)}\n  {string.Join("\n  ", errors)}");
         }
-        if (records.Count == 0)
+        if (accepted.Count == 0)
         {
             throw LineageHubException.InvalidInput($"{file}: {ConsentConnectorMessages.EmptyFile}");
         }
 
-        var batch = ConsentRecordBatch.Of(records, out var repeats);
+        // After the whole file is checked, so a refused file costs no hashing; the rows hash in parallel.
+        accepted.Pseudonymize(pseudonymizer);
+        var batch = ConsentRecordBatch.Of(accepted, out var repeats);
         var warnings = new List<string>();
-        warnings.AddRange(repeats.OrderBy(r => r.Repeat).Take(WarningLines).Select(r => ConsentConnectorMessages.Duplicate(file, lines[r.Repeat], lines[r.First])));
+        warnings.AddRange(repeats.OrderBy(r => r.Repeat).Take(WarningLines).Select(r => ConsentConnectorMessages.Duplicate(file, accepted.LineOf(r.Repeat), accepted.LineOf(r.First))));
         if (repeats.Count > WarningLines)
         {
             warnings.Add($"{file}: {repeats.Count} duplicate records in all");
         }
         if (request.KnownSubject is { } known)
         {
-            var unseen = Enumerable.Range(0, records.Count).Where(i => !known(records[i].Subject)).ToArray();
+            var unseen = Enumerable.Range(0, accepted.Count).Where(i => !known(accepted.SubjectOf(i))).ToArray();
             if (unseen.Length > 0)
             {
-                warnings.Add(ConsentConnectorMessages.NeverSeen(file, unseen.Length, unseen.Take(WarningLines).Select(i => lines[i])));
+                warnings.Add(ConsentConnectorMessages.NeverSeen(file, unseen.Length, unseen.Take(WarningLines).Select(accepted.LineOf)));
             }
         }
-        var fact = new ConsentBatch(batch.Root, batch.Count, request.Source, [.. purposes.Values.Where(request.KnownPurposes.Contains).Order(StringComparer.Ordinal)]);
-        return new ConsentImport(batch, fact, records.Count, warnings, clock.Elapsed);
-    }
-
-    private static string Intern(Dictionary<string, string> purposes, ReadOnlySpan<byte> utf8)
-    {
-        var text = Encoding.UTF8.GetString(utf8);
-        if (!purposes.TryGetValue(text, out var interned))
-        {
-            purposes[text] = interned = text;
-        }
-        return interned;
+        var fact = new ConsentBatch(batch.Root, batch.Count, request.Source, [.. purposes.Matched.Order(StringComparer.Ordinal)]);
+        return new ConsentImport(batch, fact, accepted.Count, warnings, clock.Elapsed);
     }
 
     private static bool TryBasis(ReadOnlySpan<byte> text, out LawfulBasis basis)
     {
+        // Most exports write the names exactly as the enum's snake case; only other spellings pay for normalising.
+        foreach (var (utf8, value) in BasisNames)
+        {
+            if (text.SequenceEqual(utf8))
+            {
+                basis = value;
+                return true;
+            }
+        }
         var name = Encoding.UTF8.GetString(text).Trim().ToLowerInvariant().Replace('-', '_').Replace(' ', '_');
         foreach (var value in Enum.GetValues<LawfulBasis>())
         {

@@ -18,6 +18,7 @@ CREATE TABLE consent_batches (
 );
 
 -- Which batches hold records of a subject, and at which leaf: the index behind impact queries.
+-- Replaced by the sparse consent_fences of 0003, which drops this table.
 CREATE TABLE consent_subjects (
     subject BLOB    NOT NULL CHECK (length(subject) = 32),
     batch   BLOB    NOT NULL,

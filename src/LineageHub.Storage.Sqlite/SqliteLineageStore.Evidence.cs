@@ -47,27 +47,50 @@ public sealed partial class SqliteLineageStore
         return batch.Root == root ? batch : throw Core.LineageHubException.Corrupt($"the stored consent batch {root} does not hash to its root");
     }
 
+    // Binary search of each batch's fences, then an incremental read of the few kilobytes of its records
+    // blob where the subject can be: a lookup never loads a whole batch (schema/consent.md, "Storage").
+    // Unlike a proof, it does not re-hash the batch to its root; the scan checks the bytes it reads.
     public async Task<IReadOnlyList<(Digest Batch, ConsentRecord Record)>> FindConsentRecordsAsync(SubjectPseudonym subject, CancellationToken cancellationToken = default)
     {
-        var locations = new List<(byte[] Batch, int Leaf)>();
+        var target = subject.ToBytes();
+        var located = new List<(long RowId, Digest Root, ConsentFenceIndex Fences, ConsentFenceRange Range)>();
         await using var connection = OpenReader();
+        // One read transaction: the fences and the blob reads see the same snapshot.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT batch, leaf FROM consent_subjects WHERE subject = $subject ORDER BY batch, leaf";
-            command.Parameters.AddWithValue("$subject", subject.ToBytes());
+            // length(records) reads the record header only, not the blob.
+            command.CommandText = """
+                SELECT b.rowid, b.root, b.count, length(b.records), f.stride, f.fences
+                FROM consent_batches b LEFT JOIN consent_fences f ON f.batch = b.root
+                ORDER BY b.root
+                """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                locations.Add(((byte[])reader.GetValue(0), reader.GetInt32(1)));
+                var root = Digest.FromBytes((byte[])reader.GetValue(1));
+                if (reader.IsDBNull(5))
+                {
+                    throw Core.LineageHubException.Corrupt(SqliteMessages.NoFenceIndex(root));
+                }
+                var fences = ConsentFenceIndex.Read(root, (byte[])reader.GetValue(5), reader.GetInt64(4), reader.GetInt64(2), reader.GetInt64(3));
+                var range = fences.Locate(target);
+                if (!range.IsEmpty)
+                {
+                    located.Add((reader.GetInt64(0), root, fences, range));
+                }
             }
         }
         var result = new List<(Digest, ConsentRecord)>();
-        foreach (var group in locations.GroupBy(l => Convert.ToHexStringLower(l.Batch)))
+        foreach (var (rowId, root, fences, range) in located)
         {
-            var root = Digest.Parse(group.Key);
-            var batch = await GetConsentBatchAsync(root, cancellationToken).ConfigureAwait(false)
-                ?? throw Core.LineageHubException.Corrupt($"consent batch {root} is indexed but not stored");
-            result.AddRange(group.Select(l => (root, batch.Record(l.Leaf))));
+            var bytes = new byte[fences.ReadLength(range)];
+            using (var blob = new SqliteBlob(connection, "consent_batches", "records", rowId, readOnly: true))
+            {
+                blob.Position = range.Start;
+                blob.ReadExactly(bytes);
+            }
+            result.AddRange(fences.Scan(range, bytes, target).Select(record => (root, record)));
         }
         return result;
     }
@@ -88,34 +111,34 @@ public sealed partial class SqliteLineageStore
         foreach (var batch in evidence.ConsentBatches)
         {
             var root = batch.Root.Bytes.ToArray();
+            long rowId;
             using (var command = _writeConnection.CreateCommand())
             {
+                // The row is made with a zero blob of the right length and the records written into its pages:
+                // binding them as a parameter copies the whole batch three times before SQLite stores it.
                 command.Transaction = transaction;
-                command.CommandText = "INSERT OR IGNORE INTO consent_batches (root, count, records) VALUES ($root, $count, $records)";
+                command.CommandText = "INSERT OR IGNORE INTO consent_batches (root, count, records) VALUES ($root, $count, zeroblob($length)) RETURNING rowid";
                 command.Parameters.AddWithValue("$root", root);
                 command.Parameters.AddWithValue("$count", batch.Count);
-                command.Parameters.AddWithValue("$records", batch.Bytes.ToArray());
-                if (command.ExecuteNonQuery() == 0)
+                command.Parameters.AddWithValue("$length", batch.Bytes.Length);
+                if (command.ExecuteScalar() is not long inserted)
                 {
                     continue;
                 }
+                rowId = inserted;
             }
-            using var index = _writeConnection.CreateCommand();
-            index.Transaction = transaction;
-            index.CommandText = "INSERT OR IGNORE INTO consent_subjects (subject, batch, leaf) VALUES ($subject, $batch, $leaf)";
-            var subject = index.Parameters.Add("$subject", SqliteType.Blob);
-            index.Parameters.AddWithValue("$batch", root);
-            var leaf = index.Parameters.Add("$leaf", SqliteType.Integer);
-            index.Prepare();
-            var bytes = new byte[SubjectPseudonym.Size];
-            for (var i = 0; i < batch.Count; i++)
+            using (var records = new SqliteBlob(_writeConnection, "consent_batches", "records", rowId))
             {
-                // The subject is bytes 1..33 of a canonical record (schema/consent.md).
-                batch.RecordBytes(i).Slice(1, SubjectPseudonym.Size).CopyTo(bytes);
-                subject.Value = bytes;
-                leaf.Value = i;
-                index.ExecuteNonQuery();
+                records.Write(batch.Bytes);
             }
+            // REPLACE: a fence row left by a batch deleted outside LineageHub must not block storing it again.
+            using var fences = _writeConnection.CreateCommand();
+            fences.Transaction = transaction;
+            fences.CommandText = "INSERT OR REPLACE INTO consent_fences (batch, stride, fences) VALUES ($batch, $stride, $fences)";
+            fences.Parameters.AddWithValue("$batch", root);
+            fences.Parameters.AddWithValue("$stride", ConsentFenceIndex.DefaultStride);
+            fences.Parameters.AddWithValue("$fences", ConsentFenceIndex.Build(batch.Root, batch.Bytes, batch.Count));
+            fences.ExecuteNonQuery();
         }
     }
 }

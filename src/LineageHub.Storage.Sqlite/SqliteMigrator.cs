@@ -2,9 +2,15 @@ using Microsoft.Data.Sqlite;
 
 namespace LineageHub.Storage.Sqlite;
 
-/// <summary>Applies the migrations of schema/sqlite (embedded) that the database has not seen, each in its own transaction.</summary>
+/// <summary>Applies the migrations of schema/sqlite (embedded) that the database has not seen, each in its own transaction (with its code step, if it has one).</summary>
 internal static class SqliteMigrator
 {
+    // Steps SQL cannot express, run after their migration's script in the same transaction.
+    private static readonly Dictionary<string, Action<SqliteConnection, SqliteTransaction>> CodeSteps = new(StringComparer.Ordinal)
+    {
+        [ConsentFenceBackfill.Migration] = ConsentFenceBackfill.Run,
+    };
+
     public static void Migrate(SqliteConnection connection)
     {
         Execute(connection, null, "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
@@ -26,6 +32,10 @@ internal static class SqliteMigrator
             using var reader = new StreamReader(stream);
             using var transaction = connection.BeginTransaction();
             Execute(connection, transaction, reader.ReadToEnd());
+            if (CodeSteps.TryGetValue(name, out var step))
+            {
+                step(connection, transaction);
+            }
             using var record = connection.CreateCommand();
             record.Transaction = transaction;
             record.CommandText = "INSERT INTO schema_migrations (name, applied_at) VALUES ($name, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";

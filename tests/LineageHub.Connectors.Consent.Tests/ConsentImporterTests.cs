@@ -132,4 +132,34 @@ public sealed class ConsentImporterTests : IDisposable
 
         Assert.Contains(ConsentConnectorMessages.WithdrawnBeforeGranted("c.csv", 2), Refusal(path), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_TheBatchFact_NamesOnlyThePurposesTheRowsUse()
+    {
+        var onlyScoring = _folder.File("c.csv", Header + "cust-1,credit-scoring,consent,2026-01-01T00:00:00Z,,\ncust-2,credit-scoring,consent,2026-01-01T00:00:00Z,,\n");
+        var onlyMarketing = _folder.File("d.csv", Header + "cust-1,marketing,consent,2026-01-01T00:00:00Z,,\ncust-2,marketing,consent,2026-01-01T00:00:00Z,,\n");
+
+        Assert.Equal(["credit-scoring"], Import(onlyScoring).Fact.Purposes);
+        Assert.Equal(["marketing"], Import(onlyMarketing).Fact.Purposes);
+    }
+
+    [Fact]
+    public void Read_ABasisSpelledAnotherWay_IsReadAsTheSameBasis()
+    {
+        var path = _folder.File("c.csv", Header + "cust-1,marketing,\" Legal-Obligation \",2026-01-01T00:00:00Z,,\ncust-2,marketing,legal_obligation,2026-01-01T00:00:00Z,,\n");
+
+        Assert.All(Import(path).Batch.Records(), r => Assert.Equal(LawfulBasis.LegalObligation, r.Basis));
+    }
+
+    [Fact]
+    public void Read_AKnownPurposeLongerThanARecordHolds_IsRefusedAsUnknown()
+    {
+        var purpose = new string('p', 257);
+        var path = _folder.File("c.csv", Header + $"cust-1,{purpose},consent,2026-01-01T00:00:00Z,,\n");
+        var known = new HashSet<string>([purpose]);
+
+        var error = Assert.Throws<LineageHubException>(() => ConsentImporter.Read(new ConsentImportRequest(path, "consent-hub", known), TestSecret.Pseudonymizer));
+
+        Assert.Contains(ConsentConnectorMessages.UnknownPurpose("c.csv", 2, purpose, known), error.Message, StringComparison.Ordinal);
+    }
 }

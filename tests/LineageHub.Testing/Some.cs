@@ -1,6 +1,8 @@
+using LineageHub.Core.Consent;
 using LineageHub.Core.Domain;
 using LineageHub.Core.Hashing;
 using LineageHub.Core.Ledger;
+using LineageHub.Core.Subjects;
 
 namespace LineageHub.Testing;
 
@@ -26,6 +28,17 @@ public static class Some
 
     public static ModelVersion VersionOf(Model model, string version) =>
         new(model.Name, version, Metrics: new Dictionary<string, double> { ["accuracy"] = 0.91 });
+
+    /// <summary>A pseudonym that sorts by <paramref name="order"/>, so a test can place subjects before, between and after others.</summary>
+    public static SubjectPseudonym Subject(int order) => new((ulong)order << 32, 0x5EED_0000_0000_0000UL | (uint)order, 0, 0);
+
+    /// <summary>A grant of credit scoring, on <paramref name="day"/> days after 2026-01-01; days tell a subject's records apart.</summary>
+    public static ConsentRecord Consent(SubjectPseudonym subject, int day = 0) =>
+        new(subject, "credit-scoring", LawfulBasis.Consent, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(day));
+
+    /// <summary>A consent batch holding <c>Records</c> distinct records of each subject.</summary>
+    public static ConsentRecordBatch ConsentBatch(params IEnumerable<(SubjectPseudonym Subject, int Records)> subjects) =>
+        Core.Consent.ConsentRecordBatch.Of([.. subjects.SelectMany(s => Enumerable.Range(0, s.Records).Select(day => Consent(s.Subject, day)))]);
 
     /// <summary>
     /// A realistic lineage: two raw sources → an ETL run → a training set → a training run → a model version.

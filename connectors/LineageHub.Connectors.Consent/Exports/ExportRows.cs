@@ -5,14 +5,18 @@ using LineageHub.Core;
 namespace LineageHub.Connectors.Consent.Exports;
 
 /// <summary>
-/// The rows of a CSV or JSON Lines file, read from memory one at a time; a row's fields are UTF-8 bytes
-/// in a scratch buffer until the next row. The whole file must be UTF-8: a byte that is not is refused
-/// with its line and column, since a file that mixes encodings would give one subject two pseudonyms.
+/// The rows of a CSV or JSON Lines file, read from memory one at a time; a row's fields are UTF-8 bytes,
+/// slices of the file or of a scratch buffer, valid until the next row. The whole file must be UTF-8: a
+/// byte that is not is refused with its line and column, since a file that mixes encodings would give
+/// one subject two pseudonyms.
 /// </summary>
 internal abstract class ExportRows
 {
     private readonly Dictionary<string, int> _columnIndex;
-    private (int Start, int Length)[] _fields = [];
+
+    // Each field is a slice of the file itself or of the scratch buffer (values that had to be rewritten:
+    // unescaped CSV quotes, JSON strings); the array is held so a scratch buffer that grew stays readable.
+    private (byte[] Source, int Start, int Length)[] _fields = [];
 
     protected ExportRows(string file, byte[] data, int start)
     {
@@ -53,6 +57,9 @@ internal abstract class ExportRows
         return format == ExportFormat.Csv ? new CsvExportRows(name, data, start, delimiter) : new JsonLinesExportRows(name, data, start);
     }
 
+    /// <summary>The file's lines (at least its rows): what an importer sizes its arrays by.</summary>
+    public int LineCount => Data.AsSpan().Count((byte)'\n') + 1;
+
     public int? ColumnOf(string name) => _columnIndex.TryGetValue(name, out var index) ? index : null;
 
     /// <summary>Moves to the next row; false at the end of the file.</summary>
@@ -60,7 +67,7 @@ internal abstract class ExportRows
 
     /// <summary>The current row's value in <paramref name="column"/>; empty when the row has none.</summary>
     public ReadOnlySpan<byte> Field(int column) =>
-        column < _fields.Length && _fields[column].Length > 0 ? Scratch.AsSpan(_fields[column].Start, _fields[column].Length) : [];
+        column < _fields.Length && _fields[column].Length > 0 ? _fields[column].Source.AsSpan(_fields[column].Start, _fields[column].Length) : [];
 
     public string Text(int column) => Encoding.UTF8.GetString(Field(column));
 
@@ -71,7 +78,7 @@ internal abstract class ExportRows
         {
             _columnIndex.TryAdd(columns[i], i);
         }
-        _fields = new (int, int)[columns.Count];
+        _fields = new (byte[], int, int)[columns.Count];
     }
 
     protected void BeginRow()
@@ -93,8 +100,17 @@ internal abstract class ExportRows
             Scratch = larger;
         }
         value.CopyTo(Scratch.AsSpan(ScratchLength));
-        _fields[column] = (ScratchLength, value.Length);
+        _fields[column] = (Scratch, ScratchLength, value.Length);
         ScratchLength += value.Length;
+    }
+
+    /// <summary>Sets a field that is the file's bytes as they are, without copying them.</summary>
+    protected void SetFieldInData(int column, int start, int length)
+    {
+        if (column < _fields.Length)
+        {
+            _fields[column] = (Data, start, length);
+        }
     }
 
     private static void CheckUtf8(string name, byte[] data)
