@@ -16,7 +16,7 @@ public static class ConsentDecider
         var missing = new List<string>();
         var sources = new List<SourceVerdict>();
         var violations = new List<ConsentViolation>();
-        var (subjects, records) = Index(@case, batches, problems);
+        var records = Index(@case, batches, problems);
         long checkedSubjects = 0;
         foreach (var source in @case.Sources)
         {
@@ -46,12 +46,12 @@ public static class ConsentDecider
             var j = 0;
             foreach (var subject in set.Members)
             {
-                while (j < subjects.Length && subjects[j] < subject)
+                while (j < records.Length && records[j].Subject < subject)
                 {
                     j++;
                 }
                 var end = j;
-                while (end < subjects.Length && subjects[end] == subject)
+                while (end < records.Length && records[end].Subject == subject)
                 {
                     end++;
                 }
@@ -133,7 +133,7 @@ public static class ConsentDecider
 
     // Every record of every batch, sorted by subject so each source is one merge pass. Each batch is sorted
     // by subject already (its records sort by canonical bytes, the pseudonym first), so batches are merged.
-    private static (SubjectPseudonym[] Subjects, ConsentTerms[] Records) Index(ConsentCase @case, IReadOnlyDictionary<Digest, ConsentRecordBatch> batches, List<string> problems)
+    private static ConsentTerms[] Index(ConsentCase @case, IReadOnlyDictionary<Digest, ConsentRecordBatch> batches, List<string> problems)
     {
         ConsentTerms[] all = [];
         foreach (var batch in @case.Batches)
@@ -155,12 +155,7 @@ public static class ConsentDecider
             });
             all = Merge(all, decoded);
         }
-        var subjects = new SubjectPseudonym[all.Length];
-        for (var i = 0; i < all.Length; i++)
-        {
-            subjects[i] = all[i].Subject;
-        }
-        return (subjects, all);
+        return all;
     }
 
     private static ConsentTerms[] Merge(ConsentTerms[] left, ConsentTerms[] right)

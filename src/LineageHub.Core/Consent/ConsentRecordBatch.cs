@@ -26,6 +26,9 @@ public sealed class ConsentRecordBatch
     /// <summary>The stored form: length-prefixed canonical records in order.</summary>
     public ReadOnlySpan<byte> Bytes => _bytes;
 
+    // The stored form's own array, for a bundle built from a batch nothing else holds: no copy of tens of megabytes.
+    internal byte[] BytesArray => _bytes;
+
     public Digest Root => _root ??= ComputeRoot();
 
     /// <summary>The canonical bytes of record <paramref name="index"/>.</summary>
@@ -217,32 +220,24 @@ public sealed class ConsentRecordBatch
     /// <summary>An inclusion path of record <paramref name="index"/>, leaf to root.</summary>
     public IReadOnlyList<byte[]> InclusionProof(int index) => BuildTree().InclusionProof(index, Count);
 
-    private Digest ComputeRoot() => Digest.FromBytes(MerkleRoot.ComputeInPlaceParallel(LeafHashes()));
+    private Digest ComputeRoot() => Digest.FromBytes(MerkleRoot.ComputeParallel(Count, new RecordLeaves(this)));
 
     private MerkleTree BuildTree()
     {
-        var leaves = LeafHashes();
         var tree = new MerkleTree();
+        var leaves = new RecordLeaves(this);
+        Span<byte> leaf = stackalloc byte[MerkleHash.Size];
         for (var i = 0; i < Count; i++)
         {
-            tree.AppendLeafHash(leaves.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
+            leaves.HashLeaf(i, leaf);
+            tree.AppendLeafHash(leaf);
         }
         return tree;
     }
 
-    // Leaf hashes are independent, so they are computed in parallel blocks.
-    private byte[] LeafHashes()
+    // Leaf i is SHA-256(0x00 ‖ record i's canonical bytes).
+    private readonly struct RecordLeaves(ConsentRecordBatch batch) : ILeafHashSource
     {
-        var leaves = new byte[Count * MerkleHash.Size];
-        Parallel.For(0, (Count + 4095) / 4096, block =>
-        {
-            ReadOnlySpan<byte> prefix = [0x00];
-            var end = Math.Min(Count, (block + 1) * 4096);
-            for (var i = block * 4096; i < end; i++)
-            {
-                SmallSha256.Hash(prefix, RecordBytes(i), default, leaves.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
-            }
-        });
-        return leaves;
+        public void HashLeaf(int index, Span<byte> destination) => SmallSha256.Hash([0x00], batch.RecordBytes(index), default, destination);
     }
 }

@@ -56,7 +56,7 @@ public static class ConsentProver
             store.SigningPublicKeyPem,
             entries,
             [.. sets.OrderBy(p => p.Key.ToString(), StringComparer.Ordinal).Select(p => p.Value.ToBytes())],
-            [.. batches.OrderBy(p => p.Key.ToString(), StringComparer.Ordinal).Select(p => p.Value.Bytes.ToArray())],
+            [.. batches.OrderBy(p => p.Key.ToString(), StringComparer.Ordinal).Select(p => p.Value.BytesArray)],
             verdict);
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LineageHub.Core.Consent;
@@ -19,14 +20,6 @@ public static class EvidenceBundleCodec
     public const long MaxBytes = int.MaxValue;
 
     private const int MaxEntries = 1_000_000;
-
-    public static JsonSerializerOptions VerdictOptions { get; } = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
-        WriteIndented = true,
-        IndentSize = 2,
-        MaxDepth = 16,
-    };
 
     public static byte[] Encode(EvidenceBundle bundle)
     {
@@ -97,7 +90,7 @@ public static class EvidenceBundleCodec
         WriteBlobs(json, "subjectSets", bundle.SubjectSets);
         WriteBlobs(json, "consentBatches", bundle.ConsentBatches);
         json.WritePropertyName("verdict");
-        JsonSerializer.Serialize(json, bundle.Verdict, VerdictOptions);
+        VerdictJson.Write(json, bundle.Verdict);
         json.WriteEndObject();
     }
 
@@ -141,7 +134,7 @@ public static class EvidenceBundleCodec
                     [.. e.GetProperty("path").EnumerateArray().Select(p => Digest.Parse(p.GetString()!))]))],
                 ReadBlobs(root.GetProperty("subjectSets")),
                 ReadBlobs(root.GetProperty("consentBatches")),
-                root.GetProperty("verdict").Deserialize<ConsentVerdict>(VerdictOptions) ?? throw new JsonException("the verdict is null"));
+                VerdictJson.Read(JsonMarshal.GetRawUtf8Value(root.GetProperty("verdict"))));
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or NullReferenceException or ArgumentException)
         {

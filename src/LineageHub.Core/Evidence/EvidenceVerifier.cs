@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using LineageHub.Core.Consent;
 using LineageHub.Core.Hashing;
 using LineageHub.Core.Ledger;
@@ -104,8 +103,7 @@ public static class EvidenceVerifier
         done.Add($"{batches.Count} consent batches ({batches.Values.Sum(b => (long)b.Count):N0} records) re-hashed to the roots their ledger facts name");
 
         var verdict = ConsentDecider.Decide(@case, sets, batches);
-        var recomputed = JsonSerializer.SerializeToUtf8Bytes(verdict, EvidenceBundleCodec.VerdictOptions);
-        if (!recomputed.AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(bundle.Verdict, EvidenceBundleCodec.VerdictOptions)))
+        if (!VerdictJson.Encode(verdict).AsSpan().SequenceEqual(VerdictJson.Encode(bundle.Verdict)))
         {
             return Fail(EvidenceMessages.VerdictMismatch);
         }

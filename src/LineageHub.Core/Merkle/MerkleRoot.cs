@@ -1,3 +1,4 @@
+using System.Buffers;
 using LineageHub.Core.Hashing;
 
 namespace LineageHub.Core.Merkle;
@@ -10,7 +11,7 @@ namespace LineageHub.Core.Merkle;
 /// </summary>
 public static class MerkleRoot
 {
-    /// <summary>Leaves per independently folded block of <see cref="ComputeInPlaceParallel"/>: a power of two.</summary>
+    /// <summary>Leaves per independently folded block of <see cref="ComputeParallel{TSource}"/>: a power of two.</summary>
     public const int ParallelBlock = 1 << 14;
 
     /// <summary>MTH over <paramref name="leafHashes"/> (a multiple of 32 bytes); the empty tree's hash when empty.</summary>
@@ -56,25 +57,38 @@ public static class MerkleRoot
     }
 
     /// <summary>
-    /// As <see cref="ComputeInPlace"/>, in parallel: every aligned block of <see cref="ParallelBlock"/> leaves
-    /// (and the short last one) is a subtree of the RFC 9162 tree, so the blocks fold independently and their
-    /// roots fold the same way on top. The leaves are overwritten.
+    /// MTH over <paramref name="count"/> leaves hashed by <paramref name="source"/>, in parallel: every aligned
+    /// block of <see cref="ParallelBlock"/> leaves (and the short last one) is a subtree of the RFC 9162 tree, so
+    /// each block is hashed into a pooled buffer and folded on its own, and the block roots fold the same way
+    /// on top. No array of all the leaves is made: a block's half megabyte stays in cache while it folds.
     /// </summary>
-    public static byte[] ComputeInPlaceParallel(byte[] leafHashes)
+    public static byte[] ComputeParallel<TSource>(int count, TSource source)
+        where TSource : ILeafHashSource
     {
-        Guard.That(leafHashes.Length % MerkleHash.Size == 0, "leaf hashes are 32 bytes each");
-        var n = leafHashes.Length / MerkleHash.Size;
-        if (n <= ParallelBlock)
+        Guard.That(count >= 0, "a tree has no fewer than zero leaves");
+        if (count == 0)
         {
-            return ComputeInPlace(leafHashes);
+            return MerkleHash.Empty.ToArray();
         }
-        var blocks = (n + ParallelBlock - 1) / ParallelBlock;
+        var blocks = (count + ParallelBlock - 1) / ParallelBlock;
         var roots = new byte[blocks * MerkleHash.Size];
         Parallel.For(0, blocks, block =>
         {
             var start = block * ParallelBlock;
-            var leaves = leafHashes.AsSpan(start * MerkleHash.Size, Math.Min(ParallelBlock, n - start) * MerkleHash.Size);
-            ComputeInPlace(leaves).CopyTo(roots.AsSpan(block * MerkleHash.Size));
+            var leaves = Math.Min(ParallelBlock, count - start);
+            var buffer = ArrayPool<byte>.Shared.Rent(leaves * MerkleHash.Size);
+            try
+            {
+                for (var i = 0; i < leaves; i++)
+                {
+                    source.HashLeaf(start + i, buffer.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
+                }
+                ComputeInPlace(buffer.AsSpan(0, leaves * MerkleHash.Size)).CopyTo(roots.AsSpan(block * MerkleHash.Size));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         });
         return ComputeInPlace(roots);
     }

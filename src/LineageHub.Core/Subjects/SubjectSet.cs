@@ -21,7 +21,7 @@ public sealed class SubjectSet
     public ReadOnlySpan<SubjectPseudonym> Members => _members;
 
     /// <summary>The Merkle root over the sorted members (the empty tree's hash for no members).</summary>
-    public Digest Root => _root ??= Digest.FromBytes(MerkleRoot.ComputeInPlaceParallel(LeafHashes()));
+    public Digest Root => _root ??= Digest.FromBytes(MerkleRoot.ComputeParallel(Count, new MemberLeaves(_members)));
 
     /// <summary>A set of the given pseudonyms in any order; repeats collapse.</summary>
     public static SubjectSet Of(IEnumerable<SubjectPseudonym> pseudonyms)
@@ -118,27 +118,19 @@ public sealed class SubjectSet
 
     private MerkleTree Build()
     {
-        var leaves = LeafHashes();
         var tree = new MerkleTree();
+        var leaves = new MemberLeaves(_members);
+        Span<byte> leaf = stackalloc byte[MerkleHash.Size];
         for (var i = 0; i < _members.Length; i++)
         {
-            tree.AppendLeafHash(leaves.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
+            leaves.HashLeaf(i, leaf);
+            tree.AppendLeafHash(leaf);
         }
         return tree;
     }
 
-    // Leaf hashes are independent, so they are computed in parallel blocks.
-    private byte[] LeafHashes()
+    private readonly struct MemberLeaves(SubjectPseudonym[] members) : ILeafHashSource
     {
-        var leaves = new byte[_members.Length * MerkleHash.Size];
-        Parallel.For(0, (_members.Length + 4095) / 4096, block =>
-        {
-            var end = Math.Min(_members.Length, (block + 1) * 4096);
-            for (var i = block * 4096; i < end; i++)
-            {
-                LeafHash(_members[i], leaves.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
-            }
-        });
-        return leaves;
+        public void HashLeaf(int index, Span<byte> destination) => LeafHash(members[index], destination);
     }
 }

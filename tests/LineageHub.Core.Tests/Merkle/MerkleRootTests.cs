@@ -23,9 +23,14 @@ public sealed class MerkleRootTests
         }
         var sequential = MerkleRoot.Compute(leaves);
 
-        var parallel = MerkleRoot.ComputeInPlaceParallel(leaves);
+        var parallel = MerkleRoot.ComputeParallel(size, new Leaves(leaves));
 
         Assert.Equal(Convert.ToHexStringLower(tree.RootAt(size)), Convert.ToHexStringLower(parallel));
         Assert.Equal(Convert.ToHexStringLower(sequential), Convert.ToHexStringLower(parallel));
+    }
+
+    private readonly struct Leaves(byte[] hashes) : ILeafHashSource
+    {
+        public void HashLeaf(int index, Span<byte> destination) => hashes.AsSpan(index * MerkleHash.Size, MerkleHash.Size).CopyTo(destination);
     }
 }
