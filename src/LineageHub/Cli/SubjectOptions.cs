@@ -1,7 +1,6 @@
 using System.CommandLine;
 using LineageHub.Connectors.Consent;
 using LineageHub.Connectors.Consent.Exports;
-using LineageHub.Core;
 using LineageHub.Core.Domain;
 using LineageHub.Core.Subjects;
 
@@ -10,7 +9,7 @@ namespace LineageHub.Cli;
 /// <summary>The options that make a snapshot record its subject set: the columns naming subjects and where the secret is.</summary>
 public sealed class SubjectOptions
 {
-    public Option<string[]> Columns { get; } = new("--subject-column") { Description = "A column naming data subjects (repeatable); the version records the set of their keyed pseudonyms (CSV and JSON Lines)" };
+    public Option<string[]> Columns { get; } = new("--subject-column") { Description = "A column naming data subjects (repeatable); the version records the set of their keyed pseudonyms (CSV, JSON Lines, Parquet)" };
 
     public Option<string?> SecretFile { get; } = ConsentCommands.SecretFileOption();
 
@@ -24,11 +23,11 @@ public sealed class SubjectOptions
 
     public (SubjectSet Set, SubjectSetRef Reference) Read(ParseResult parse, string path, string? format, string? delimiter)
     {
+        var pseudonymizer = new SubjectPseudonymizer(SubjectSecret.Load(parse.GetValue(SecretFile)));
         if (format is "parquet" || (format is null && path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)))
         {
-            throw LineageHubException.InvalidInput("subject columns are read from CSV and JSON Lines files; Parquet is not supported for them yet");
+            return ParquetSubjectSetReader.Read(path, parse.GetValue(Columns)!, pseudonymizer);
         }
-        var pseudonymizer = new SubjectPseudonymizer(SubjectSecret.Load(parse.GetValue(SecretFile)));
         return SubjectSetReader.Read(path, ExportFormats.Parse(format, path), parse.GetValue(Columns)!, pseudonymizer, ConsentCommands.Delimiter(delimiter));
     }
 }

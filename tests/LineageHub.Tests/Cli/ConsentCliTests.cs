@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using LineageHub.Core.Domain;
 using LineageHub.Core.Ledger;
+using LineageHub.Testing;
 
 namespace LineageHub.Tests.Cli;
 
@@ -94,6 +95,25 @@ public sealed class ConsentCliTests : IDisposable
         Assert.Equal(1, tampered.ExitCode);
         Assert.Contains("INVALID", tampered.Out, StringComparison.Ordinal);
     }
+
+    // A Parquet table's subject column gives the same set as the CSV export of the same rows.
+    [CorpusFact("parquet-testing/data")]
+    public async Task Snapshot_OfParquet_RecordsTheSubjectSetOfItsColumn()
+    {
+        var folder = Corpus.Folder("parquet-testing/data")!;
+        var csv = await RunAsync(Secret, "snapshot", Path.Combine(folder, "delta_byte_array_expect.csv"), "--register", "--dataset", "bank/customers-csv",
+            "--subject-column", "c_customer_id", "--data", Data, "--json");
+        var parquet = await RunAsync(Secret, "snapshot", Path.Combine(folder, "delta_byte_array.parquet"), "--register", "--dataset", "bank/customers",
+            "--subject-column", "c_customer_id", "--data", Data, "--json");
+
+        Assert.True(csv.ExitCode == 0, csv.Error);
+        Assert.True(parquet.ExitCode == 0, parquet.Error);
+        var subjects = Summary(csv.Out)[Summary(csv.Out).IndexOf("subject set of", StringComparison.Ordinal)..];
+        Assert.Contains("subject set of", Summary(parquet.Out));
+        Assert.EndsWith(subjects, Summary(parquet.Out));
+    }
+
+    private static string Summary(string json) => JsonDocument.Parse(json).RootElement.GetProperty("registered").GetProperty("message").GetString()!;
 
     [Fact]
     public async Task Impact_NamesTheVersionAndModelHoldingTheSubject()
