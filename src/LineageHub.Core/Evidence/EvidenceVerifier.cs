@@ -113,7 +113,7 @@ public static class EvidenceVerifier
         return new EvidenceReport(true, done, null, verdict);
     }
 
-    private static string? KeyCheck(string pem, SignedTreeHead head, string? trustedKeyPem)
+    internal static string? KeyCheck(string pem, SignedTreeHead head, string? trustedKeyPem)
     {
         try
         {
@@ -141,7 +141,7 @@ public static class EvidenceVerifier
         }
     }
 
-    private static string? EntryCheck(EvidenceEntry evidence, SignedTreeHead head, long size, out LedgerEntry? entry)
+    internal static string? EntryCheck(EvidenceEntry evidence, SignedTreeHead head, long size, out LedgerEntry? entry)
     {
         entry = null;
         try
