@@ -150,14 +150,15 @@ public static partial class EvidenceSampleVerifier
 
     private static string? Difference(EvidenceSample sample, EvidenceBundle bundle)
     {
+        static string Asked(EvidenceQuestion q) => $"{q.ModelVersion} for '{q.Purpose}' on the first {q.LedgerSize} entries";
         if (sample.Question != bundle.Question)
         {
-            return "questions";
+            return $"questions ({Asked(sample.Question)} in the sample; {Asked(bundle.Question)} in the bundle)";
         }
         var (a, b) = (sample.TreeHead, bundle.TreeHead);
         if (a.Size != b.Size || a.Root != b.Root || a.Time != b.Time || a.KeyId != b.KeyId || !a.Signature.AsSpan().SequenceEqual(b.Signature) || sample.SigningKeyPem != bundle.SigningKeyPem)
         {
-            return "signed tree heads";
+            return $"signed tree heads (size {a.Size}, root {a.Root} in the sample; size {b.Size}, root {b.Root} in the bundle)";
         }
         if (sample.Entries.Count != bundle.Entries.Count || sample.Entries.Zip(bundle.Entries).Any(p =>
             p.First.Seq != p.Second.Seq || !p.First.Bytes.AsSpan().SequenceEqual(p.Second.Bytes) || !p.First.Path.SequenceEqual(p.Second.Path)))

@@ -21,7 +21,9 @@ public static class SampleMessages
 
     public static string PositionOutside(long position, long population) => $"position {position} is outside the population of {population} subjects";
 
-    public static string OtherBundle(string what) => $"the sample was not cut from the bundle given: their {what} differ";
+    public const string OtherBundlePrefix = "the sample was not cut from the bundle given: ";
+
+    public static string OtherBundle(string what) => $"{OtherBundlePrefix}their {what} differ";
 
     public static string BundleInvalid(string failure) => $"the bundle given does not verify: {failure}";
 
