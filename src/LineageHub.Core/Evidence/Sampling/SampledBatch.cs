@@ -6,13 +6,13 @@ using LineageHub.Core.Subjects;
 namespace LineageHub.Core.Evidence.Sampling;
 
 /// <summary>
-/// One consent batch as a sampler reads it: its tree built once (a batch's own proof method rebuilds it per
-/// call, which a sample of thousands of subjects cannot afford), and each subject's excerpt found by binary
-/// search, since the batch is sorted by subject.
+/// One consent batch as a sampler reads it: its tree built once, in parallel (a batch's own proof method
+/// rebuilds it per call, which a sample of thousands of subjects cannot afford), and each subject's excerpt
+/// found by binary search, since the batch is sorted by subject.
 /// </summary>
 internal sealed class SampledBatch(ConsentRecordBatch batch)
 {
-    private MerkleTree? _tree;
+    private MerkleLevels? _tree;
 
     public BatchExcerpt Excerpt(SubjectPseudonym subject)
     {
@@ -51,20 +51,7 @@ internal sealed class SampledBatch(ConsentRecordBatch batch)
         return low;
     }
 
-    private BatchLeaf Leaf(int index) =>
-        new(index, batch.RecordBytes(index).ToArray(), [.. Tree.InclusionProof(index, batch.Count).Select(h => Digest.FromBytes(h))]);
+    private BatchLeaf Leaf(int index) => new(index, batch.RecordBytes(index).ToArray(), Tree.Path(index));
 
-    private MerkleTree Tree => _tree ??= Build();
-
-    private MerkleTree Build()
-    {
-        var tree = new MerkleTree();
-        Span<byte> leaf = stackalloc byte[MerkleHash.Size];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            MerkleHash.Leaf(batch.RecordBytes(i), leaf);
-            tree.AppendLeafHash(leaf);
-        }
-        return tree;
-    }
+    private MerkleLevels Tree => _tree ??= MerkleLevels.Build(batch.Count, (i, destination) => MerkleHash.Leaf(batch.RecordBytes(i), destination));
 }
