@@ -39,5 +39,6 @@ public sealed partial class EvidenceCommand
     }
 
     internal static string Written(EvidenceSample sample, string path) => string.Create(CultureInfo.InvariantCulture,
-        $"sample   {path} ({sample.Subjects.Count:N0} of {sample.Draw.PopulationSize:N0} subjects, {new FileInfo(path).Length:N0} bytes); check it with: lineagehub evidence verify {path}");
+        $"sample   {path} ({sample.Subjects.Count:N0} of {sample.Draw.PopulationSize:N0} subjects, {new FileInfo(path).Length:N0} bytes); check it with: lineagehub evidence verify {path}")
+        + (sample.Draw.Requested > sample.Subjects.Count ? $"\n         {SampleMessages.TookAll(sample.Draw.Requested, sample.Draw.PopulationSize)}" : "");
 }

@@ -111,6 +111,7 @@ public sealed class ConsentCliTests : IDisposable
         var alone = await RunAsync(null, "evidence", "verify", proved);
         var withBundle = await RunAsync(null, "evidence", "verify", proved, "--bundle", bundle);
         var all = await RunAsync(null, "evidence", "verify", bundle, "--sample", "5");
+        var allWritten = await RunAsync(null, "evidence", "sample", bundle, "--sample", "5", "--out", Path.Combine(_folder.Path, "all-sample.json"));
 
         Assert.Equal(1, prove.ExitCode);
         Assert.Contains($"sample   {proved} (2 of 3 subjects", prove.Out, StringComparison.Ordinal);
@@ -125,6 +126,7 @@ public sealed class ConsentCliTests : IDisposable
         Assert.True(all.ExitCode == 0, all.Out + all.Error);
         Assert.Contains(Core.Evidence.Sampling.SampleMessages.TookAll(5, 3), all.Out, StringComparison.Ordinal);
         Assert.Contains("ok   subject 3/3: ", all.Out, StringComparison.Ordinal);
+        Assert.Contains(Core.Evidence.Sampling.SampleMessages.TookAll(5, 3), allWritten.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public static partial class EvidenceSampleVerifier
         {
             return excerpt.Before is null && excerpt.After is null && excerpt.Matching.Count == 0 && excerpt.Root.Bytes.SequenceEqual(MerkleHash.Empty)
                 ? null
-                : "an empty batch has the empty tree's root and no leaves";
+                : SampleMessages.EmptyBatch;
         }
         var leaves = new List<BatchLeaf>(excerpt.Matching.Count + 2);
         if (excerpt.Before is { } before)
@@ -106,7 +106,7 @@ public static partial class EvidenceSampleVerifier
             }
             if (leaves[i - 1].Bytes.AsSpan().SequenceCompareTo(leaves[i].Bytes) >= 0)
             {
-                return $"leaves {leaves[i - 1].Index} and {leaves[i].Index} are not in ascending order: the batch is not sorted as its format requires";
+                return SampleMessages.LeavesOutOfOrder(leaves[i - 1].Index, leaves[i].Index);
             }
         }
         if ((excerpt.Before is null && leaves[0].Index != 0) || (excerpt.After is null && leaves[^1].Index != excerpt.Records - 1))

@@ -45,7 +45,7 @@ public static class EvidenceSampler
         foreach (var batch in @case.Batches)
         {
             batches.Add(new SampledBatch(stored.GetValueOrDefault(batch.Root)
-                ?? throw LineageHubException.InvalidInput($"the bundle does not carry the consent batch {batch.Root} its lineage names")));
+                ?? throw LineageHubException.InvalidInput(SampleMessages.MissingBlob("consent batch", batch.Root.ToString()))));
         }
 
         // Built once per set, in parallel: the set's own proofs build its tree on one core.
@@ -56,7 +56,7 @@ public static class EvidenceSampler
             cancellationToken.ThrowIfCancellationRequested();
             var (source, index) = SampleDerivation.Locate(population, position);
             var set = sets.GetValueOrDefault(source.SubjectSetRoot)
-                ?? throw LineageHubException.InvalidInput($"the bundle does not carry the subject set {source.SubjectSetRoot} of {source.DatasetVersion}");
+                ?? throw LineageHubException.InvalidInput(SampleMessages.MissingBlob("subject set", source.SubjectSetRoot.ToString()));
             var pseudonym = set.Members[checked((int)index)];
             if (!trees.TryGetValue(source.SubjectSetRoot, out var tree))
             {

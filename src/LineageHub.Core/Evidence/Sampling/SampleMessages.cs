@@ -66,6 +66,13 @@ public static class SampleMessages
 
     public const string MissingNeighbour = "a neighbour is missing though the records do not reach the batch's edge";
 
+    public static string MissingBlob(string what, string root) => $"the bundle does not carry the {what} {root} its lineage names";
+
+    public const string EmptyBatch = "an empty batch has the empty tree's root and no leaves";
+
+    public static string LeavesOutOfOrder(long first, long second) =>
+        $"leaves {first} and {second} are not in ascending order: the batch is not sorted as its format requires";
+
     public static string DecisionMismatch(string claimed, string actual) => $"the sample says '{claimed}', but its records give '{actual}'";
 
     public static string VerdictDisagrees(string sample, string verdict) => $"the sample's decision '{sample}' differs from the bundle's verdict, '{verdict}'";
