@@ -75,6 +75,18 @@ public static class ConsentDecider
     }
 
     /// <summary>
+    /// Decides one subject from its canonical records (in any order, from any batches) by the rule <see
+    /// cref="Decide"/> applies: the violation's reason, or null when a grant covers <paramref name="time"/>.
+    /// Spot-check samples use it, so a sampled decision can never follow another rule than the verdict.
+    /// </summary>
+    public static ViolationReason? DecideSubject(IEnumerable<byte[]> records, string purpose, DateTimeOffset time)
+    {
+        var purposes = new List<(byte[], string)>();
+        ConsentTerms[] terms = [.. records.Select(r => ConsentRecordCodec.DecodeTerms(r, purposes))];
+        return Judge(terms, purpose, time.UtcTicks);
+    }
+
+    /// <summary>
     /// The reason a subject's records give no valid basis for <paramref name="purpose"/> at <paramref name="time"/> (UTC ticks),
     /// or null when one grant covers it: granted at or before the time, not yet expired, not withdrawn by then
     /// — and no later withdrawal for the purpose, at or before the time, revokes it.

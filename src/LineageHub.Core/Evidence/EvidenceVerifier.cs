@@ -111,7 +111,7 @@ public static class EvidenceVerifier
         return new EvidenceReport(true, done, null, verdict);
     }
 
-    private static string? KeyCheck(string pem, SignedTreeHead head, string? trustedKeyPem)
+    internal static string? KeyCheck(string pem, SignedTreeHead head, string? trustedKeyPem)
     {
         try
         {
@@ -139,7 +139,7 @@ public static class EvidenceVerifier
         }
     }
 
-    private static string? EntryCheck(EvidenceEntry evidence, SignedTreeHead head, long size, out LedgerEntry? entry)
+    internal static string? EntryCheck(EvidenceEntry evidence, SignedTreeHead head, long size, out LedgerEntry? entry)
     {
         entry = null;
         try

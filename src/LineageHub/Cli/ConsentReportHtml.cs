@@ -41,7 +41,7 @@ public static class ConsentReportHtml
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{E(violation.Subject)}</code></td><td>{E(violation.Source)}</td><td>{E(violation.DatasetVersion)}</td><td>{E(violation.Reason.ToString())}</td></tr>\n");
         }
-        html.Append("</table>\n<p>Check the bundle yourself: <code>lineagehub evidence verify BUNDLE --public-key KEY.pem</code>.</p>\n</body></html>\n");
+        html.Append("</table>\n<p>Check the bundle yourself: <code>lineagehub evidence verify BUNDLE --public-key KEY.pem</code>; spot-check subjects one by one, each with its own proof: <code>lineagehub evidence verify BUNDLE --sample 20 --challenge TEXT</code>.</p>\n</body></html>\n");
         return html.ToString();
     }
 }

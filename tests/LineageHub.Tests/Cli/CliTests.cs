@@ -28,6 +28,7 @@ public sealed class CliTests : IDisposable
     [InlineData("consent-import", new[] { "consent", "import", "--help" })]
     [InlineData("consent-prove", new[] { "consent", "prove", "--help" })]
     [InlineData("evidence-verify", new[] { "evidence", "verify", "--help" })]
+    [InlineData("evidence-sample", new[] { "evidence", "sample", "--help" })]
     [InlineData("verify", new[] { "verify", "--help" })]
     public async Task Help_MatchesTheApprovedText(string name, string[] args)
     {

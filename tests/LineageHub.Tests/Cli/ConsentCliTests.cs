@@ -116,6 +116,72 @@ public sealed class ConsentCliTests : IDisposable
     private static string Summary(string json) => JsonDocument.Parse(json).RootElement.GetProperty("registered").GetProperty("message").GetString()!;
 
     [Fact]
+    public async Task Sample_WrittenByProveAndBySample_IsTheSame_AndVerifiesAloneAndAgainstItsBundle()
+    {
+        var version = await RegisterCustomersAsync();
+        var consents = Write("consents.csv", "subject_id,purpose,granted_at,withdrawn_at\nc1,credit-scoring,2026-01-01T00:00:00Z,\nc2,credit-scoring,2026-01-01T00:00:00Z,2026-02-01T00:00:00Z\n");
+        Assert.Equal(0, (await RunAsync(Secret, "consent", "import", consents, "--source", "consent-hub", "--allow-purpose", "credit-scoring", "--data", Data)).ExitCode);
+        await TrainAsync(version);
+        var bundle = Path.Combine(_folder.Path, "bundle.json");
+        var proved = Path.Combine(_folder.Path, "proved-sample.json");
+        var cut = Path.Combine(_folder.Path, "cut-sample.json");
+
+        var prove = await RunAsync(null, "consent", "prove", "credit-model@v1", "--purpose", "credit-scoring", "--out", bundle, "--data", Data, "--sample", "2", "--sample-out", proved);
+        var sample = await RunAsync(null, "evidence", "sample", bundle, "--sample", "2", "--out", cut);
+        var alone = await RunAsync(null, "evidence", "verify", proved);
+        var withBundle = await RunAsync(null, "evidence", "verify", proved, "--bundle", bundle);
+        var all = await RunAsync(null, "evidence", "verify", bundle, "--sample", "5");
+        var allWritten = await RunAsync(null, "evidence", "sample", bundle, "--sample", "5", "--out", Path.Combine(_folder.Path, "all-sample.json"));
+
+        Assert.Equal(1, prove.ExitCode);
+        Assert.Contains($"sample   {proved} (2 of 3 subjects", prove.Out, StringComparison.Ordinal);
+        Assert.True(sample.ExitCode == 0, sample.Out + sample.Error);
+        Assert.Equal(await File.ReadAllBytesAsync(proved), await File.ReadAllBytesAsync(cut));
+        Assert.True(alone.ExitCode == 0, alone.Out + alone.Error);
+        Assert.Contains("ok   subject 1/2: ", alone.Out, StringComparison.Ordinal);
+        Assert.Contains("ok   subject 2/2: ", alone.Out, StringComparison.Ordinal);
+        Assert.EndsWith($"VALID: {proved}\n", alone.Out, StringComparison.Ordinal);
+        Assert.True(withBundle.ExitCode == 0, withBundle.Out + withBundle.Error);
+        Assert.Contains("as the bundle's verdict says", withBundle.Out, StringComparison.Ordinal);
+        Assert.True(all.ExitCode == 0, all.Out + all.Error);
+        Assert.Contains(Core.Evidence.Sampling.SampleMessages.TookAll(5, 3), all.Out, StringComparison.Ordinal);
+        Assert.Contains("ok   subject 3/3: ", all.Out, StringComparison.Ordinal);
+        Assert.Contains(Core.Evidence.Sampling.SampleMessages.TookAll(5, 3), allWritten.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sample_BadSizes_TamperingAndAnotherBundle_AreClearErrors()
+    {
+        var version = await RegisterCustomersAsync();
+        await TrainAsync(version);
+        var bundle = Path.Combine(_folder.Path, "bundle.json");
+        var other = Path.Combine(_folder.Path, "other.json");
+        var sample = Path.Combine(_folder.Path, "sample.json");
+        await RunAsync(null, "consent", "prove", "credit-model@v1", "--purpose", "credit-scoring", "--out", bundle, "--data", Data);
+        Assert.Equal(0, (await RunAsync(null, "evidence", "sample", bundle, "--sample", "2", "--out", sample)).ExitCode);
+        var consents = Write("consents.csv", "subject_id,purpose,granted_at\nc1,credit-scoring,2026-01-01T00:00:00Z\n");
+        Assert.Equal(0, (await RunAsync(Secret, "consent", "import", consents, "--source", "consent-hub", "--allow-purpose", "credit-scoring", "--data", Data)).ExitCode);
+        await RunAsync(null, "consent", "prove", "credit-model@v1", "--purpose", "credit-scoring", "--out", other, "--data", Data);
+
+        var zero = await RunAsync(null, "evidence", "verify", bundle, "--sample", "0");
+        var noOut = await RunAsync(null, "consent", "prove", "credit-model@v1", "--purpose", "credit-scoring", "--out", other, "--data", Data, "--sample", "3");
+        var wrongBundle = await RunAsync(null, "evidence", "verify", sample, "--bundle", other);
+        var bytes = await File.ReadAllBytesAsync(sample);
+        bytes[bytes.Length * 2 / 3] ^= 0x01;
+        await File.WriteAllBytesAsync(sample, bytes);
+        var tampered = await RunAsync(null, "evidence", "verify", sample);
+
+        Assert.Equal(2, zero.ExitCode);
+        Assert.Contains(Core.Evidence.Sampling.SampleMessages.SizeTooSmall(0), zero.Error, StringComparison.Ordinal);
+        Assert.Equal(2, noOut.ExitCode);
+        Assert.Contains("--sample-out", noOut.Error, StringComparison.Ordinal);
+        Assert.Equal(1, wrongBundle.ExitCode);
+        Assert.Contains(Core.Evidence.Sampling.SampleMessages.OtherBundlePrefix, wrongBundle.Out, StringComparison.Ordinal);
+        Assert.Equal(1, tampered.ExitCode);
+        Assert.Contains("INVALID", tampered.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Impact_NamesTheVersionAndModelHoldingTheSubject()
     {
         var version = await RegisterCustomersAsync();
