@@ -19,6 +19,8 @@ public static class EvidenceMessages
 
     public static string QuestionBeyondHead(long size, long headSize) => $"the question is judged on {size} entries but the tree head has only {headSize}";
 
+    public static string QuestionShortOfHead(long size, long headSize) => $"the question has no time, so it is judged on the whole signed log of {headSize} entries, but the bundle judges it on {size}";
+
     public static string UnusedBlob(string what, string root) => $"the bundle carries {what} {root}, which no fact on the proof's path names";
 
     public static string BlobRootMismatch(string what, string root, string claimed) =>

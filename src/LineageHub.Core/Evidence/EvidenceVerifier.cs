@@ -43,6 +43,12 @@ public static class EvidenceVerifier
         {
             return Fail(EvidenceMessages.QuestionBeyondHead(size, head.Size));
         }
+        // A question without a time is asked of the whole signed log: judging it on fewer entries would leave
+        // out whatever came later, withdrawals included.
+        if (bundle.Question.AsOf is null && size != head.Size)
+        {
+            return Fail(EvidenceMessages.QuestionShortOfHead(size, head.Size));
+        }
         var entries = new List<LedgerEntry>(bundle.Entries.Count);
         foreach (var evidence in bundle.Entries)
         {

@@ -216,4 +216,16 @@ public sealed class ConsentProofScenarioTests : IAsyncLifetime
         Assert.False(report.Valid);
         Assert.StartsWith("the consent batch ", report.Failure, StringComparison.Ordinal);
     }
+
+    // Judging "now" on an earlier ledger position would leave out the withdrawals recorded since.
+    [Fact]
+    public async Task ABundleJudgingNowOnPartOfTheLog_FailsVerification()
+    {
+        var bundle = await ProveAsync(_scenario.ModelV1);
+        var forged = bundle with { Question = bundle.Question with { LedgerSize = bundle.Question.LedgerSize - 1 } };
+
+        var report = await EvidenceVerifier.VerifyAsync(EvidenceBundleCodec.Encode(forged));
+
+        Assert.Equal(EvidenceMessages.QuestionShortOfHead(bundle.Question.LedgerSize - 1, bundle.TreeHead.Size), report.Failure);
+    }
 }
