@@ -10,6 +10,8 @@ namespace LineageHub.Core.Consent;
 /// </summary>
 public static class ConsentDecider
 {
+    private static readonly int ReasonCount = Enum.GetValues<ViolationReason>().Length;
+
     public static ConsentVerdict Decide(ConsentCase @case, IReadOnlyDictionary<Digest, SubjectSet> subjectSets, IReadOnlyDictionary<Digest, ConsentRecordBatch> batches)
     {
         var problems = new List<string>(@case.Problems);
@@ -17,9 +19,20 @@ public static class ConsentDecider
         var sources = new List<SourceVerdict>();
         var violations = new List<ConsentViolation>();
         var records = Index(@case, batches, problems);
-        long checkedSubjects = 0;
-        foreach (var source in @case.Sources)
+        // Sources decided by records are independent: each is one merge pass, run side by side.
+        var judged = new (long[] Counts, List<ConsentViolation> Violations)?[@case.Sources.Count];
+        Parallel.For(0, @case.Sources.Count, i =>
         {
+            var source = @case.Sources[i];
+            if (source.Declaration is null && source.Subjects is { } reference && @case.DecisionTime is { } time && subjectSets.TryGetValue(reference.Root, out var set))
+            {
+                judged[i] = JudgeSource(set, records, @case.Purpose, time.UtcTicks, source);
+            }
+        });
+        long checkedSubjects = 0;
+        for (var i = 0; i < @case.Sources.Count; i++)
+        {
+            var source = @case.Sources[i];
             var version = source.DatasetVersion.ToString();
             SubjectSet? set = null;
             if (source.Subjects is { } reference && !subjectSets.TryGetValue(reference.Root, out set))
@@ -38,30 +51,13 @@ public static class ConsentDecider
                 missing.Add(version);
                 continue;
             }
-            if (set is null || @case.DecisionTime is not { } time)
+            if (judged[i] is not { } result)
             {
                 continue;
             }
-            var counts = new long[Enum.GetValues<ViolationReason>().Length];
-            var j = 0;
-            foreach (var subject in set.Members)
-            {
-                while (j < records.Length && records[j].Subject < subject)
-                {
-                    j++;
-                }
-                var end = j;
-                while (end < records.Length && records[end].Subject == subject)
-                {
-                    end++;
-                }
-                if (Judge(records.AsSpan(j, end - j), @case.Purpose, time.UtcTicks) is { } reason)
-                {
-                    counts[(int)reason]++;
-                    violations.Add(new ConsentViolation(subject.ToString(), version, source.Source, reason));
-                }
-            }
-            checkedSubjects += set.Count;
+            var (counts, found) = result;
+            violations.AddRange(found);
+            checkedSubjects += set!.Count;
             var bad = counts.Sum();
             sources.Add(new SourceVerdict(version, source.Source, "consent_records", null, source.Subjects.Root.ToString(), set.Count, set.Count - bad,
                 counts[(int)ViolationReason.None], counts[(int)ViolationReason.Expired], counts[(int)ViolationReason.Withdrawn], counts[(int)ViolationReason.WrongPurpose]));
@@ -84,6 +80,33 @@ public static class ConsentDecider
         var purposes = new List<(byte[], string)>();
         ConsentTerms[] terms = [.. records.Select(r => ConsentRecordCodec.DecodeTerms(r, purposes))];
         return Judge(terms, purpose, time.UtcTicks);
+    }
+
+    // One merge pass of a source's sorted members against the sorted records: violations in member order.
+    private static (long[] Counts, List<ConsentViolation> Violations) JudgeSource(SubjectSet set, ConsentTerms[] records, string purpose, long time, SourceInput source)
+    {
+        var version = source.DatasetVersion.ToString();
+        var counts = new long[ReasonCount];
+        var violations = new List<ConsentViolation>();
+        var j = 0;
+        foreach (var subject in set.Members)
+        {
+            while (j < records.Length && records[j].Subject < subject)
+            {
+                j++;
+            }
+            var end = j;
+            while (end < records.Length && records[end].Subject == subject)
+            {
+                end++;
+            }
+            if (Judge(records.AsSpan(j, end - j), purpose, time) is { } reason)
+            {
+                counts[(int)reason]++;
+                violations.Add(new ConsentViolation(subject.ToString(), version, source.Source, reason));
+            }
+        }
+        return (counts, violations);
     }
 
     /// <summary>
