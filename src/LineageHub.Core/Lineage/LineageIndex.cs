@@ -115,6 +115,29 @@ public sealed partial class LineageIndex : IDisposable
 
     public bool Contains(NodeKey key) => TryGetOrdinal(key, out _);
 
+    /// <summary>
+    /// The key of the node with <paramref name="ordinal"/>, when it is indexed (stores use it to read node keys
+    /// by row id without reading and decoding the key text of every row).
+    /// </summary>
+    public bool TryGetKey(long ordinal, out NodeKey key)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            if ((ulong)ordinal < (ulong)_nodeCount)
+            {
+                key = _keys[ordinal];
+                return true;
+            }
+            key = default;
+            return false;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     /// <summary>Whether the edge (kind, from, to) exists.</summary>
     public bool HasEdge(EdgeKind kind, NodeKey from, NodeKey to)
     {

@@ -87,6 +87,28 @@ public sealed class LineageIndexTests
         Assert.All(walk.Nodes, n => Assert.Equal(full.Depths[n.Key], n.Depth));
     }
 
+    [Fact]
+    public void TryGetKey_AnswersTheKeyOfEachOrdinal_AndNothingPastTheLastNode()
+    {
+        using var index = new LineageIndex();
+        var keys = Enumerable.Range(0, 3000).Select(RandomGraph.Key).ToList();
+        foreach (var (key, seq) in keys.Select((k, i) => (k, (long)i)))
+        {
+            index.AddNode(key, seq);
+        }
+
+        for (var ordinal = 0; ordinal < keys.Count; ordinal++)
+        {
+            Assert.True(index.TryGetKey(ordinal, out var key));
+            Assert.Equal(keys[ordinal], key);
+            Assert.True(index.TryGetOrdinal(key, out var back));
+            Assert.Equal(ordinal, back);
+        }
+        Assert.False(index.TryGetKey(keys.Count, out _));
+        Assert.False(index.TryGetKey(-1, out _));
+        Assert.False(index.TryGetKey(long.MaxValue, out _));
+    }
+
     /// <summary>
     /// Node i is created by ledger entry i, with up to three edges to random earlier nodes in the same
     /// entry, of two kinds. Edge seqs therefore never decrease, as the ledger guarantees.
