@@ -97,13 +97,18 @@ public sealed partial class SqliteLineageStore
             await using var connection = OpenReader();
             await using (var command = connection.CreateCommand())
             {
-                // No join for the far end's key: the index has every committed node's key by row id.
+                // No join for the far end's key: the index has every committed node's key by row id. A kind is
+                // matched in the statement itself ("$kind IS NULL OR ..." kept the planner off the kind column
+                // of the (src, kind, dst) index).
                 command.CommandText = $"""
                     SELECT e.{near}, e.{far}, e.props, e.seq, e.kind FROM edges e
-                    WHERE e.{near} IN (SELECT value FROM json_each($ids)) AND ($kind IS NULL OR e.kind = $kind) ORDER BY e.id
+                    WHERE e.{near} IN (SELECT value FROM json_each($ids)){(kind is null ? "" : " AND e.kind = $kind")} ORDER BY e.id
                     """;
                 command.Parameters.AddWithValue("$ids", IdList(byId.Keys));
-                command.Parameters.AddWithValue("$kind", kind is { } k ? EdgeRules.Name(k) : DBNull.Value);
+                if (kind is { } k)
+                {
+                    command.Parameters.AddWithValue("$kind", EdgeRules.Name(k));
+                }
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
