@@ -36,8 +36,8 @@ public sealed partial class SqliteLineageStore
         await using var connection = OpenReader();
         await using var command = connection.CreateCommand();
         // One parameter for any number of ids: the id list travels as a JSON array.
-        command.CommandText = "SELECT kind, key, props, seq FROM nodes WHERE id IN (SELECT value FROM json_each($ids))";
-        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids));
+        command.CommandText = "SELECT id, props, seq, kind, key FROM nodes WHERE id IN (SELECT value FROM json_each($ids))";
+        command.Parameters.AddWithValue("$ids", IdList(ids));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -92,21 +92,41 @@ public sealed partial class SqliteLineageStore
         if (byId.Count > 0)
         {
             var (near, far) = direction == EdgeDirection.Outgoing ? ("src", "dst") : ("dst", "src");
+            // Far ends not yet in the index (their commit is being added to it): their keys are read after the rows.
+            List<(List<EdgeRecord> Edges, int At, int Far)>? unindexed = null;
             await using var connection = OpenReader();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                SELECT e.{near}, e.kind, e.props, e.seq, n.kind, n.key FROM edges e JOIN nodes n ON n.id = e.{far}
-                WHERE e.{near} IN (SELECT value FROM json_each($ids)) AND ($kind IS NULL OR e.kind = $kind) ORDER BY e.id
-                """;
-            command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(byId.Keys));
-            command.Parameters.AddWithValue("$kind", kind is { } k ? EdgeRules.Name(k) : DBNull.Value);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            await using (var command = connection.CreateCommand())
             {
-                var (node, edges) = byId[reader.GetInt32(0)];
-                var other = ReadKey(reader, 4);
-                var (from, to) = direction == EdgeDirection.Outgoing ? (node, other) : (other, node);
-                edges.Add(new EdgeRecord(ReadEdgeKind(reader, 1), from, to, (byte[])reader.GetValue(2), reader.GetInt64(3)));
+                // No join for the far end's key: the index has every committed node's key by row id. A kind is
+                // matched in the statement itself ("$kind IS NULL OR ..." kept the planner off the kind column
+                // of the (src, kind, dst) index).
+                command.CommandText = $"""
+                    SELECT e.{near}, e.{far}, e.props, e.seq, e.kind FROM edges e
+                    WHERE e.{near} IN (SELECT value FROM json_each($ids)){(kind is null ? "" : " AND e.kind = $kind")} ORDER BY e.id
+                    """;
+                command.Parameters.AddWithValue("$ids", IdList(byId.Keys));
+                if (kind is { } k)
+                {
+                    command.Parameters.AddWithValue("$kind", EdgeRules.Name(k));
+                }
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var (node, edges) = byId[reader.GetInt32(0)];
+                    var farId = reader.GetInt32(1);
+                    var known = _index.TryGetKey(farId, out var other);
+                    var (from, to) = direction == EdgeDirection.Outgoing ? (node, other) : (other, node);
+                    // The kind filter already names the kind; reading it back would decode a string per row.
+                    edges.Add(new EdgeRecord(kind ?? ReadEdgeKind(reader, 4), from, to, (byte[])reader.GetValue(2), reader.GetInt64(3)));
+                    if (!known)
+                    {
+                        (unindexed ??= []).Add((edges, edges.Count - 1, farId));
+                    }
+                }
+            }
+            if (unindexed is not null)
+            {
+                await FillFarKeysAsync(connection, unindexed, direction, cancellationToken).ConfigureAwait(false);
             }
         }
         return byId.Values.ToDictionary(v => v.Key, v => (IReadOnlyList<EdgeRecord>)v.Edges);
@@ -125,7 +145,7 @@ public sealed partial class SqliteLineageStore
         // A key range rather than LIKE, so the (kind, key) index serves the prefix and the cursors. The name
         // is matched in its stored (escaped) form, so the text is escaped as a key part is.
         command.CommandText = $"""
-            SELECT kind, key, props, seq FROM nodes
+            SELECT id, props, seq, kind, key FROM nodes
             WHERE kind = $kind AND key > $after AND key < $before AND key >= $prefix AND key < $prefixEnd
               AND ($text IS NULL OR instr(lower(CASE WHEN instr(key, '|') > 0 THEN substr(key, instr(key, '|') + 1) ELSE key END), lower($text)) > 0)
             ORDER BY key {(request.Backward ? "DESC" : "ASC")} LIMIT $limit
@@ -177,6 +197,46 @@ public sealed partial class SqliteLineageStore
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    private static NodeRecord ReadNode(SqliteDataReader reader) =>
-        new(ReadKey(reader, 0), (byte[])reader.GetValue(2), reader.GetInt64(3));
+    // Rows of (id, props, seq, kind, key): the key comes from the index by row id, so its text is read
+    // and decoded only for a node committed but not yet indexed.
+    private NodeRecord ReadNode(SqliteDataReader reader)
+    {
+        var key = _index.TryGetKey(reader.GetInt64(0), out var indexed) ? indexed : ReadKey(reader, 3);
+        return new NodeRecord(key, (byte[])reader.GetValue(1), reader.GetInt64(2));
+    }
+
+    private static async Task FillFarKeysAsync(SqliteConnection connection, List<(List<EdgeRecord> Edges, int At, int Far)> unindexed, EdgeDirection direction, CancellationToken cancellationToken)
+    {
+        var keys = new Dictionary<long, NodeKey>(unindexed.Count);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT id, kind, key FROM nodes WHERE id IN (SELECT value FROM json_each($ids))";
+            command.Parameters.AddWithValue("$ids", IdList(unindexed.Select(u => u.Far)));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                keys[reader.GetInt64(0)] = ReadKey(reader, 1);
+            }
+        }
+        foreach (var (edges, at, far) in unindexed)
+        {
+            var key = keys.TryGetValue(far, out var found) ? found : throw LineageHubException.Corrupt($"an edge names node id {far}, which is not stored");
+            edges[at] = direction == EdgeDirection.Outgoing ? edges[at] with { To = key } : edges[at] with { From = key };
+        }
+    }
+
+    // A JSON array of row ids, the one parameter json_each reads.
+    private static string IdList(IEnumerable<int> ids)
+    {
+        var text = new System.Text.StringBuilder("[");
+        foreach (var id in ids)
+        {
+            if (text.Length > 1)
+            {
+                text.Append(',');
+            }
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{id}");
+        }
+        return text.Append(']').ToString();
+    }
 }

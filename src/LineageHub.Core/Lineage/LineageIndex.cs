@@ -30,7 +30,7 @@ public sealed partial class LineageIndex : IDisposable
     private Adjacency _up = new();
     private Adjacency _down = new();
 
-    public int NodeCount => _nodeCount;
+    public int NodeCount => Volatile.Read(ref _nodeCount);
 
     public int EdgeCount => _edgeCount;
 
@@ -115,6 +115,28 @@ public sealed partial class LineageIndex : IDisposable
 
     public bool Contains(NodeKey key) => TryGetOrdinal(key, out _);
 
+    /// <summary>
+    /// The key of the node with <paramref name="ordinal"/>, when it is indexed (stores use it to read node keys
+    /// by row id without reading and decoding the key text of every row).
+    /// </summary>
+    /// <remarks>
+    /// No lock: stores call this once per row read, and 16 requests at once contended for the read lock. The
+    /// key array only grows (a resize copies, then publishes the copy), and a node's key is written before
+    /// the count that makes it visible, so a count read first bounds what the array read after it holds.
+    /// </remarks>
+    public bool TryGetKey(long ordinal, out NodeKey key)
+    {
+        var count = Volatile.Read(ref _nodeCount);
+        var keys = Volatile.Read(ref _keys);
+        if ((ulong)ordinal < (ulong)count)
+        {
+            key = keys[ordinal];
+            return true;
+        }
+        key = default;
+        return false;
+    }
+
     /// <summary>Whether the edge (kind, from, to) exists.</summary>
     public bool HasEdge(EdgeKind kind, NodeKey from, NodeKey to)
     {
@@ -183,12 +205,16 @@ public sealed partial class LineageIndex : IDisposable
         }
         if (_nodeCount == _keys.Length)
         {
-            Array.Resize(ref _keys, _keys.Length * 2);
+            var keys = new NodeKey[_keys.Length * 2];
+            Array.Copy(_keys, keys, _nodeCount);
+            Volatile.Write(ref _keys, keys);
             Array.Resize(ref _nodeSeq, _nodeSeq.Length * 2);
         }
         _keys[_nodeCount] = key;
         _nodeSeq[_nodeCount] = seq;
-        return _nodeCount++;
+        // Published after the key: TryGetKey reads the count without the lock.
+        Volatile.Write(ref _nodeCount, _nodeCount + 1);
+        return _nodeCount - 1;
     }
 
     private void AddEdgeUnlocked(EdgeKind kind, int from, int to, long seq)

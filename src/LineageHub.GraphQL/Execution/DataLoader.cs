@@ -11,7 +11,9 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
     private readonly BatchLoadFunction<TKey, TValue> _batch;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<TKey, Task<TValue?>> _cache = [];
-    private Dictionary<TKey, TaskCompletionSource<TValue?>> _pending = [];
+    // Keys queued since the last dispatch. A key is queued only when it is not yet cached, so they are
+    // distinct: a list, not a second dictionary to insert every key into.
+    private List<(TKey Key, TaskCompletionSource<TValue?> Source)> _pending = [];
     private readonly Lock _lock = new();
 
     /// <summary>Creates a loader; prefer <see cref="RequestContext.GetDataLoader{TKey, TValue}"/> inside resolvers.</summary>
@@ -41,7 +43,7 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
             }
             var source = new TaskCompletionSource<TValue?>();
             first = _pending.Count == 0;
-            _pending[key] = source;
+            _pending.Add((key, source));
             _cache[key] = source.Task;
             task = source.Task;
         }
@@ -76,7 +78,7 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
         return true;
     }
 
-    private Dictionary<TKey, TaskCompletionSource<TValue?>>? TakePending()
+    private List<(TKey Key, TaskCompletionSource<TValue?> Source)>? TakePending()
     {
         lock (_lock)
         {
@@ -91,7 +93,7 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
         }
     }
 
-    private async Task RunBatchAsync(Dictionary<TKey, TaskCompletionSource<TValue?>>? pending)
+    private async Task RunBatchAsync(List<(TKey Key, TaskCompletionSource<TValue?> Source)>? pending)
     {
         if (pending is null)
         {
@@ -99,7 +101,12 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
         }
         try
         {
-            var values = await _batch([.. pending.Keys], _cancellationToken);
+            var keys = new TKey[pending.Count];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = pending[i].Key;
+            }
+            var values = await _batch(keys, _cancellationToken);
             foreach (var (key, source) in pending)
             {
                 source.TrySetResult(values.TryGetValue(key, out var value) ? value : default);
@@ -107,14 +114,14 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
         }
         catch (Exception ex)
         {
-            foreach (var source in pending.Values)
+            foreach (var (_, source) in pending)
             {
                 source.TrySetException(ex);
             }
             // A failed batch must not poison later requests for the same keys within this request.
             lock (_lock)
             {
-                foreach (var key in pending.Keys)
+                foreach (var (key, _) in pending)
                 {
                     _cache.Remove(key);
                 }

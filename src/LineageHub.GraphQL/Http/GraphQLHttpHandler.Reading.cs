@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using LineageHub.GraphQL.Execution;
 using Microsoft.AspNetCore.Http;
@@ -64,11 +65,24 @@ internal sealed partial class GraphQLHttpHandler
         {
             return (null, StatusCodes.Status413PayloadTooLarge, HttpMessages.TooLarge(options.MaxRequestBytes));
         }
+        // The document reads the pooled buffer in place; the buffer goes back once the request is read.
+        try
+        {
+            return ReadPostBody(body.Value);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(body.Value.Buffer);
+        }
+    }
+
+    private (GraphQLRequest? Request, int Status, string? Error) ReadPostBody((byte[] Buffer, int Length) body)
+    {
         JsonDocument document;
         try
         {
             // JSON bodies are UTF-8 (GraphQL over HTTP 5.1); a charset parameter naming anything else is not supported.
-            document = JsonDocument.Parse(body.Value, new JsonDocumentOptions { MaxDepth = 256 });
+            document = JsonDocument.Parse(body.Buffer.AsMemory(0, body.Length), new JsonDocumentOptions { MaxDepth = 256 });
         }
         catch (JsonException ex)
         {
@@ -131,20 +145,41 @@ internal sealed partial class GraphQLHttpHandler
         return type.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase) || type.Equals(GraphQLResponseMediaType, StringComparison.OrdinalIgnoreCase);
     }
 
-    // Reads at most MaxRequestBytes; null when the body is longer (chunked bodies have no Content-Length).
-    private async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    // Reads at most MaxRequestBytes into a buffer rented from the shared pool (the caller returns it); null
+    // when the body is longer (chunked bodies have no Content-Length). A fresh 16 KB chunk and a growing
+    // MemoryStream per request were most of what a small request allocated.
+    private async Task<(byte[] Buffer, int Length)?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(request.ContentLength ?? 4096, 256, Math.Min(options.MaxRequestBytes + 1L, 1 << 20)));
+        var length = 0;
+        try
         {
-            if (buffer.Length + read > options.MaxRequestBytes)
+            while (true)
             {
-                return null;
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                if (read == 0)
+                {
+                    return (buffer, length);
+                }
+                length += read;
+                if (length > options.MaxRequestBytes)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    return null;
+                }
             }
-            buffer.Write(chunk, 0, read);
         }
-        return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
     }
 }

@@ -92,8 +92,9 @@ internal static class BuiltInScalars
     {
         switch (v)
         {
-            case int i:
-                return i;
+            // Returned as given: re-boxing the int allocated once per Int field of every result.
+            case int:
+                return v;
             case bool b:
                 return b ? 1 : 0;
             case string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && s.Trim().Length > 0:
@@ -121,6 +122,10 @@ internal static class BuiltInScalars
                 v = parsed;
                 break;
         }
+        if (v is double already && double.IsFinite(already))
+        {
+            return v;
+        }
         var d = ToDouble(v);
         return d is double x && double.IsFinite(x) ? x : throw new CoercionException(CoercionMessages.FloatNonNumeric(Inspect.Value(v)));
     }
@@ -140,7 +145,7 @@ internal static class BuiltInScalars
 
     private static object SerializeBoolean(object v) => v switch
     {
-        bool b => b,
+        bool => v,
         _ when ToDouble(v) is double d && double.IsFinite(d) => d != 0,
         _ => throw new CoercionException(CoercionMessages.BooleanNonBoolean(Inspect.Value(v))),
     };

@@ -67,6 +67,7 @@ public sealed partial class Schema
         var type = GetType(enumName) as EnumType ?? throw new SchemaException(SchemaMessages.NotEnum(enumName));
         var value = type.ValueMap.GetValueOrDefault(valueName) ?? throw new SchemaException(SchemaMessages.NoEnumValue(enumName, valueName));
         value.Value = internalValue;
+        type.ValuesRebound();
         return this;
     }
 

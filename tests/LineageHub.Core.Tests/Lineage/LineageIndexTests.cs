@@ -87,6 +87,63 @@ public sealed class LineageIndexTests
         Assert.All(walk.Nodes, n => Assert.Equal(full.Depths[n.Key], n.Depth));
     }
 
+    [Fact]
+    public void TryGetKey_AnswersTheKeyOfEachOrdinal_AndNothingPastTheLastNode()
+    {
+        using var index = new LineageIndex();
+        var keys = Enumerable.Range(0, 3000).Select(RandomGraph.Key).ToList();
+        foreach (var (key, seq) in keys.Select((k, i) => (k, (long)i)))
+        {
+            index.AddNode(key, seq);
+        }
+
+        for (var ordinal = 0; ordinal < keys.Count; ordinal++)
+        {
+            Assert.True(index.TryGetKey(ordinal, out var key));
+            Assert.Equal(keys[ordinal], key);
+            Assert.True(index.TryGetOrdinal(key, out var back));
+            Assert.Equal(ordinal, back);
+        }
+        Assert.False(index.TryGetKey(keys.Count, out _));
+        Assert.False(index.TryGetKey(-1, out _));
+        Assert.False(index.TryGetKey(long.MaxValue, out _));
+    }
+
+    [Fact]
+    public async Task TryGetKey_WhileNodesAreAdded_NeverAnswersAWrongOrMissingKey()
+    {
+        using var index = new LineageIndex();
+        const int count = 200_000;
+        var writer = Task.Run(() =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                index.AddNode(RandomGraph.Key(i), i);
+            }
+        });
+        var readers = Enumerable.Range(0, 2).Select(seed => Task.Run(() =>
+        {
+            var random = new Random(seed);
+            var wrong = 0;
+            while (!writer.IsCompleted)
+            {
+                var visible = index.NodeCount;
+                var ordinal = random.Next(visible + 1);
+                // Every ordinal below a count read earlier must answer its own key.
+                if (ordinal < visible && (!index.TryGetKey(ordinal, out var key) || key != RandomGraph.Key(ordinal)))
+                {
+                    wrong++;
+                }
+            }
+            return wrong;
+        })).ToArray();
+
+        await writer;
+        Assert.All(await Task.WhenAll(readers), wrong => Assert.Equal(0, wrong));
+        Assert.True(index.TryGetKey(count - 1, out var last));
+        Assert.Equal(RandomGraph.Key(count - 1), last);
+    }
+
     /// <summary>
     /// Node i is created by ledger entry i, with up to three edges to random earlier nodes in the same
     /// entry, of two kinds. Edge seqs therefore never decrease, as the ledger guarantees.

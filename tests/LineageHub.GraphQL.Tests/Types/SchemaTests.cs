@@ -54,6 +54,23 @@ public sealed class SchemaTests
     }
 
     [Fact]
+    public void FindByInternalValue_FollowsBindingsMadeAfterTheFirstLookUp_AndFallsBackToNames()
+    {
+        var schema = Schema.FromSdl("type Query { e: E } enum E { ONE TWO THREE }");
+        var e = Assert.IsType<EnumType>(schema.GetType("E"));
+        Assert.Equal("TWO", e.FindByInternalValue("TWO")?.Name);
+
+        schema.BindEnumValue("E", "ONE", 1).BindEnumValue("E", "TWO", 2).BindEnumValue("E", "THREE", 2);
+
+        Assert.Equal("ONE", e.FindByInternalValue(1)?.Name);
+        // Two values bound to one internal value: the first in definition order answers, as before.
+        Assert.Equal("TWO", e.FindByInternalValue(2)?.Name);
+        Assert.Null(e.FindByInternalValue(3));
+        Assert.Null(e.FindByInternalValue(2L));
+        Assert.Equal("THREE", e.FindByInternalValue("THREE")?.Name);
+    }
+
+    [Fact]
     public void Bind_UnknownTypeOrField_Throws()
     {
         var schema = Schema.FromSdl("type Query { a: Int }");

@@ -65,8 +65,8 @@ public static partial class LineageSchema
             var page = PageArguments.From(ctx);
             var (start, end) = page.Slice(all.Count);
             var records = await Loaders.NodesAsync(ctx, store, all.Skip(start).Take(end - start).Select(v => v.Key));
-            var items = records.Select((r, i) => (PageArguments.OffsetCursor(start + i), NodeViews.From(r!)!, (object?)null)).ToList();
-            return Connections.Build(items, start > 0, end < all.Count, all.Count);
+            var views = records.Select(r => NodeViews.From(r!)!).ToArray();
+            return Connections.ByOffset(views, [.. Enumerable.Range(start, views.Length)], null, start > 0, end < all.Count, all.Count);
         });
         Bind(schema, "Query", "alerts", async ctx =>
         {
@@ -140,5 +140,5 @@ public static partial class LineageSchema
             .OrderBy(c => c.Check.CheckedAt).ThenBy(c => c.Check.VerificationId)];
     }
 
-    private sealed record CheckView(Verification Check, Dictionary<string, object?> View);
+    private sealed record CheckView(Verification Check, NodeView View);
 }

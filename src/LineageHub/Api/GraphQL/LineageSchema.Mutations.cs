@@ -82,7 +82,7 @@ public static partial class LineageSchema
         string field,
         string objectField,
         Func<ResolveFieldContext, Inputs, Task<(AppendResult Result, IReadOnlyList<NodeKey> Keys)>> register,
-        Action<List<Dictionary<string, object?>?>, Dictionary<string, object?>>? extra = null) =>
+        Action<List<NodeView?>, Dictionary<string, object?>>? extra = null) =>
         schema.Resolve("Mutation", field, async ctx =>
         {
             var payload = new Dictionary<string, object?>(StringComparer.Ordinal) { ["userErrors"] = new List<object?>() };

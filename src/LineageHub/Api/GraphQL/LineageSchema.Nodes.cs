@@ -50,7 +50,7 @@ public static partial class LineageSchema
         schema.Resolve("LineageNode", "node", async ctx => await NodeAsync(ctx, store, NodeViews.KeyOf(ctx.Source)));
     }
 
-    private static async Task<Dictionary<string, object?>?> NodeAsync(LineageHub.GraphQL.Execution.ResolveFieldContext context, ILineageStore store, NodeKey key) =>
+    private static async Task<NodeView?> NodeAsync(LineageHub.GraphQL.Execution.ResolveFieldContext context, ILineageStore store, NodeKey key) =>
         await Loaders.Nodes(context, store).LoadAsync(key) is { } record ? NodeViews.From(record) : null;
 
     private static void Named(Schema schema, ILineageStore store, string type, string field, string entry) =>
@@ -79,15 +79,19 @@ public static partial class LineageSchema
             IReadOnlyList<EdgeRecord> list = only is { } wanted ? [.. edges.Where(e => Far(e, direction).Kind == wanted)] : edges;
             var (start, end) = page.Slice(list.Count);
             var records = await Loaders.NodesAsync(ctx, store, Enumerable.Range(start, end - start).Select(i => Far(list[i], direction)));
-            var items = new List<(string, Dictionary<string, object?>, object?)>(records.Length);
+            var views = new List<NodeView>(records.Length);
+            var offsets = new List<int>(records.Length);
+            var properties = new List<object?>(records.Length);
             for (var i = 0; i < records.Length; i++)
             {
                 if (records[i] is { } record && NodeViews.From(record) is { } view)
                 {
-                    items.Add((PageArguments.OffsetCursor(start + i), view, list[start + i].Properties));
+                    views.Add(view);
+                    offsets.Add(start + i);
+                    properties.Add(list[start + i].Properties);
                 }
             }
-            return Connections.Build(items, start > 0, end < list.Count, list.Count);
+            return Connections.ByOffset([.. views], [.. offsets], [.. properties], start > 0, end < list.Count, list.Count);
         });
 
     private static NodeKey Far(EdgeRecord edge, EdgeDirection direction) => direction == EdgeDirection.Outgoing ? edge.To : edge.From;

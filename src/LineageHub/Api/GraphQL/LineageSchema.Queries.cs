@@ -107,13 +107,7 @@ public static partial class LineageSchema
         var nodes = new List<object?>(result.Nodes.Count);
         foreach (var node in result.Nodes)
         {
-            nodes.Add(new Dictionary<string, object?>(4, StringComparer.Ordinal)
-            {
-                ["id"] = node.Key.ToString(),
-                ["kind"] = node.Key.Kind,
-                ["depth"] = node.Depth,
-                [NodeViews.KeyEntry] = node.Key,
-            });
+            nodes.Add(new LineageNodeView(node));
         }
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {

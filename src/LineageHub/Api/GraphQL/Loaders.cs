@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LineageHub.Core.Domain;
 using LineageHub.Core.Storage;
 using LineageHub.GraphQL.Execution;
@@ -11,13 +12,20 @@ namespace LineageHub.Api.GraphQL;
 /// </summary>
 internal static class Loaders
 {
+    // Loader names are built once: a page of runs asks for them thousands of times.
+    private static readonly string[] OutgoingNames = [.. Enum.GetValues<EdgeKind>().Select(k => "out:" + EdgeRules.Name(k))];
+    private static readonly string[] IncomingNames = [.. Enum.GetValues<EdgeKind>().Select(k => "in:" + EdgeRules.Name(k))];
+
+    // So are the batch functions, once per store: a closure per LoadAsync call was most of what asking for a loader cost.
+    private static readonly ConditionalWeakTable<ILineageStore, Batches> ByStore = [];
+
     public static DataLoader<NodeKey, NodeRecord> Nodes(ResolveFieldContext context, ILineageStore store) =>
-        context.Request.GetDataLoader<NodeKey, NodeRecord>("nodes", (keys, ct) => store.FindNodesAsync(keys, ct));
+        context.Request.GetDataLoader("nodes", BatchesOf(store).Nodes);
 
     public static DataLoader<NodeKey, IReadOnlyList<EdgeRecord>> Edges(ResolveFieldContext context, ILineageStore store, EdgeDirection direction, EdgeKind kind) =>
-        context.Request.GetDataLoader<NodeKey, IReadOnlyList<EdgeRecord>>(
-            direction == EdgeDirection.Outgoing ? OutgoingNames[(int)kind] : IncomingNames[(int)kind],
-            (keys, ct) => store.GetEdgesOfManyAsync(keys, direction, kind, ct));
+        direction == EdgeDirection.Outgoing
+            ? context.Request.GetDataLoader(OutgoingNames[(int)kind], BatchesOf(store).Outgoing[(int)kind])
+            : context.Request.GetDataLoader(IncomingNames[(int)kind], BatchesOf(store).Incoming[(int)kind]);
 
     /// <summary>
     /// Many nodes at once. Not <see cref="DataLoader{TKey, TValue}.LoadManyAsync"/>: it resumes off the
@@ -30,7 +38,17 @@ internal static class Loaders
         return await Task.WhenAll(keys.Select(loader.LoadAsync));
     }
 
-    // Loader names are built once: a page of runs asks for them thousands of times.
-    private static readonly string[] OutgoingNames = [.. Enum.GetValues<EdgeKind>().Select(k => "out:" + EdgeRules.Name(k))];
-    private static readonly string[] IncomingNames = [.. Enum.GetValues<EdgeKind>().Select(k => "in:" + EdgeRules.Name(k))];
+    private static Batches BatchesOf(ILineageStore store) => ByStore.GetValue(store, s => new Batches(s));
+
+    private sealed class Batches(ILineageStore store)
+    {
+        public BatchLoadFunction<NodeKey, NodeRecord> Nodes { get; } = (keys, ct) => store.FindNodesAsync(keys, ct);
+
+        public BatchLoadFunction<NodeKey, IReadOnlyList<EdgeRecord>>[] Outgoing { get; } = Make(store, EdgeDirection.Outgoing);
+
+        public BatchLoadFunction<NodeKey, IReadOnlyList<EdgeRecord>>[] Incoming { get; } = Make(store, EdgeDirection.Incoming);
+
+        private static BatchLoadFunction<NodeKey, IReadOnlyList<EdgeRecord>>[] Make(ILineageStore store, EdgeDirection direction) =>
+            [.. Enum.GetValues<EdgeKind>().Select(kind => (BatchLoadFunction<NodeKey, IReadOnlyList<EdgeRecord>>)((keys, ct) => store.GetEdgesOfManyAsync(keys, direction, kind, ct)))];
+    }
 }
