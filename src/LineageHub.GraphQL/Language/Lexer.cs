@@ -5,7 +5,8 @@ namespace LineageHub.GraphQL.Language;
 
 /// <summary>
 /// Hand-written lexer over a string (spec 2.1). No regular expressions: each token is one pass over its
-/// characters. A mutable class owned by exactly one parser.
+/// characters. A mutable class owned by exactly one parser, which reads the current token from the
+/// lexer's own fields: handing out a token struct per token cost a 32-byte copy with a write barrier.
 /// </summary>
 internal sealed partial class Lexer
 {
@@ -30,7 +31,39 @@ internal sealed partial class Lexer
 
     public string Source => _source;
 
-    public Token Next()
+    /// <summary>The current token's kind.</summary>
+    public TokenKind Kind { get; private set; }
+
+    /// <summary>Offset of the current token's first character.</summary>
+    public int Start { get; private set; }
+
+    /// <summary>Offset just past the current token.</summary>
+    public int End { get; private set; }
+
+    /// <summary>1-based line of the current token's first character.</summary>
+    public int Line { get; private set; }
+
+    /// <summary>1-based column of the current token's first character.</summary>
+    public int Column { get; private set; }
+
+    /// <summary>The current token's value for names, numbers and (unescaped) strings; else null.</summary>
+    public string? Value { get; private set; }
+
+    /// <summary>The current token as a value, for error messages and the rare look-ahead.</summary>
+    public Token Current => new(Kind, Start, End, Line, Column, Value);
+
+    private void Set(TokenKind kind, int start, int end, int line, int column, string? value)
+    {
+        Kind = kind;
+        Start = start;
+        End = end;
+        Line = line;
+        Column = column;
+        Value = value;
+    }
+
+    /// <summary>Moves to the next token.</summary>
+    public void Advance()
     {
         SkipIgnored();
         if (++_tokenCount > _maxTokens)
@@ -41,7 +74,8 @@ internal sealed partial class Lexer
         var column = start - _lineStart + 1;
         if (start >= _source.Length)
         {
-            return new Token(TokenKind.Eof, start, start, _line, column, null);
+            Set(TokenKind.Eof, start, start, _line, column, null);
+            return;
         }
         var c = _source[start];
         TokenKind kind;
@@ -64,21 +98,30 @@ internal sealed partial class Lexer
                 if (start + 2 < _source.Length && _source[start + 1] == '.' && _source[start + 2] == '.')
                 {
                     _position = start + 3;
-                    return new Token(TokenKind.Spread, start, start + 3, _line, column, null);
+                    Set(TokenKind.Spread, start, start + 3, _line, column, null);
+                    return;
                 }
                 throw Error(start, SyntaxErrorMessages.UnexpectedCharacter(PrintCharAt(start)));
             case '"':
-                return start + 2 < _source.Length && _source[start + 1] == '"' && _source[start + 2] == '"'
-                    ? ReadBlockString(start, column)
-                    : ReadString(start, column);
+                if (start + 2 < _source.Length && _source[start + 1] == '"' && _source[start + 2] == '"')
+                {
+                    ReadBlockString(start, column);
+                }
+                else
+                {
+                    ReadString(start, column);
+                }
+                return;
             default:
                 if (IsNameStart(c))
                 {
-                    return ReadName(start, column);
+                    ReadName(start, column);
+                    return;
                 }
                 if (c == '-' || IsDigit(c))
                 {
-                    return ReadNumber(start, column);
+                    ReadNumber(start, column);
+                    return;
                 }
                 throw Error(start, c == '\''
                     ? SyntaxErrorMessages.SingleQuote
@@ -87,7 +130,7 @@ internal sealed partial class Lexer
                         : SyntaxErrorMessages.UnexpectedCharacter(PrintCharAt(start)));
         }
         _position = start + 1;
-        return new Token(kind, start, start + 1, _line, column, null);
+        Set(kind, start, start + 1, _line, column, null);
     }
 
     private void SkipIgnored()
@@ -126,19 +169,20 @@ internal sealed partial class Lexer
         _position = p;
     }
 
-    private Token ReadName(int start, int column)
+    private void ReadName(int start, int column)
     {
+        var s = _source;
         var p = start + 1;
-        while (p < _source.Length && IsNameContinue(_source[p]))
+        while ((uint)p < (uint)s.Length && IsNameContinue(s[p]))
         {
             p++;
         }
         _position = p;
-        return new Token(TokenKind.Name, start, p, _line, column, NameCache.Get(_source, start, p - start));
+        Set(TokenKind.Name, start, p, _line, column, NameCache.Get(_source, start, p - start));
     }
 
     // Spec 2.9.1 IntValue and 2.9.2 FloatValue.
-    private Token ReadNumber(int start, int column)
+    private void ReadNumber(int start, int column)
     {
         var p = start;
         var isFloat = false;
@@ -179,7 +223,7 @@ internal sealed partial class Lexer
             throw Error(p, SyntaxErrorMessages.ExpectedDigit(PrintCharAt(p)));
         }
         _position = p;
-        return new Token(isFloat ? TokenKind.Float : TokenKind.Int, start, p, _line, column, _source[start..p]);
+        Set(isFloat ? TokenKind.Float : TokenKind.Int, start, p, _line, column, _source[start..p]);
     }
 
     private int ReadDigits(int p)
