@@ -205,12 +205,9 @@ internal sealed class DocumentWalker
         {
             rule.EnterSelectionSet(_context, selectionSet);
         }
-        // Index loops rather than foreach: the AST's lists are interfaces, and a foreach over one
-        // allocates an enumerator per selection set on the hottest path of every request.
-        var selections = selectionSet.Selections;
-        for (var i = 0; i < selections.Count; i++)
+        foreach (var selection in selectionSet.SelectionSpan)
         {
-            switch (selections[i])
+            switch (selection)
             {
                 case FieldNode field:
                     WalkField(field);

@@ -6,7 +6,12 @@ namespace LineageHub.GraphQL.Validation.Rules;
 
 internal sealed partial class FieldSelectionMergingRule
 {
-    private readonly HashSet<string> _visitedFragments = new(StringComparer.Ordinal);
+    // Fragments already flattened into the current collection. A selection set spreads a handful,
+    // where a scan is cheaper than hashing each name; past VisitedScanLimit they go to a set as well, so a
+    // document spreading thousands of fragments stays linear.
+    private const int VisitedScanLimit = 16;
+    private readonly List<string> _visitedFragments = [];
+    private readonly HashSet<string> _visitedMany = new(StringComparer.Ordinal);
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly HashSet<(NamedType?, string, string, string?)> _seenLeaves = [];
 
@@ -19,6 +24,10 @@ internal sealed partial class FieldSelectionMergingRule
     private int Collect(ValidationContext context, NamedType? parentType, SelectionSetNode selectionSet)
     {
         var start = _arena.Top;
+        if (_visitedFragments.Count >= VisitedScanLimit)
+        {
+            _visitedMany.Clear();
+        }
         _visitedFragments.Clear();
         Collect(context, parentType, selectionSet, null);
         return start;
@@ -26,10 +35,9 @@ internal sealed partial class FieldSelectionMergingRule
 
     private void Collect(ValidationContext context, NamedType? parentType, SelectionSetNode selectionSet, string? origin)
     {
-        var selections = selectionSet.Selections;
-        for (var i = 0; i < selections.Count; i++)
+        foreach (var selection in selectionSet.SelectionSpan)
         {
-            switch (selections[i])
+            switch (selection)
             {
                 case FieldNode field:
                     var definition = parentType is null ? null : context.Schema.GetField(parentType, field.Name);
@@ -40,7 +48,7 @@ internal sealed partial class FieldSelectionMergingRule
                     Collect(context, type, inline.SelectionSet, origin);
                     break;
                 case FragmentSpreadNode spread:
-                    if (_visitedFragments.Add(spread.Name) && context.Fragments.TryGetValue(spread.Name, out var fragment))
+                    if (FirstVisit(spread.Name) && context.Fragments.TryGetValue(spread.Name, out var fragment))
                     {
                         Collect(context, context.Schema.GetType(fragment.TypeCondition.Name), fragment.SelectionSet, origin ?? spread.Name);
                     }
@@ -49,13 +57,40 @@ internal sealed partial class FieldSelectionMergingRule
         }
     }
 
+    private bool FirstVisit(string fragmentName)
+    {
+        var visited = _visitedFragments;
+        if (visited.Count >= VisitedScanLimit)
+        {
+            if (visited.Count == VisitedScanLimit)
+            {
+                _visitedMany.UnionWith(visited);
+            }
+            if (!_visitedMany.Add(fragmentName))
+            {
+                return false;
+            }
+            visited.Add(fragmentName);
+            return true;
+        }
+        for (var i = 0; i < visited.Count; i++)
+        {
+            if (string.Equals(visited[i], fragmentName, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        visited.Add(fragmentName);
+        return true;
+    }
+
     private bool HasOnlyDistinctFields(SelectionSetNode node)
     {
-        var selections = node.Selections;
-        if (selections.Count > 16)
+        var selections = node.SelectionSpan;
+        if (selections.Length > 16)
         {
             _keys.Clear();
-            for (var i = 0; i < selections.Count; i++)
+            for (var i = 0; i < selections.Length; i++)
             {
                 if (selections[i] is not FieldNode field || !_keys.Add(field.ResponseKey))
                 {
@@ -64,7 +99,7 @@ internal sealed partial class FieldSelectionMergingRule
             }
             return true;
         }
-        for (var i = 0; i < selections.Count; i++)
+        for (var i = 0; i < selections.Length; i++)
         {
             if (selections[i] is not FieldNode a)
             {

@@ -109,9 +109,16 @@ internal sealed partial class FieldSelectionMergingRule
                     {
                         continue;
                     }
-                    var member = _fields[j];
-                    Array.Copy(_fields, runEnd, _fields, runEnd + 1, j - runEnd);
-                    _fields[runEnd++] = member;
+                    if (j > runEnd)
+                    {
+                        var member = _fields[j];
+                        for (var k = j; k > runEnd; k--)
+                        {
+                            _fields[k] = _fields[k - 1];
+                        }
+                        _fields[runEnd] = member;
+                    }
+                    runEnd++;
                 }
                 group = runEnd;
             }
