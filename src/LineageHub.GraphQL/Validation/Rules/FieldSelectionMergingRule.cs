@@ -51,6 +51,12 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
                     {
                         continue;
                     }
+                    // graphql-js compares a set's own fields against each spread fragment's, so a field
+                    // of the set comes first in the message even when it follows the spread.
+                    if (a.Origin is not null && b.Origin is null)
+                    {
+                        (a, b) = (b, a);
+                    }
                     if (FindConflict(context, responseName, false, a, b) is { } conflict)
                     {
                         context.Report(this, ValidationMessages.FieldConflict(responseName, ReasonMessage(conflict.Reason)),
