@@ -2,6 +2,9 @@ namespace LineageHub.GraphQL.Validation.Rules;
 
 internal sealed partial class FieldSelectionMergingRule
 {
+    /// <summary>The fields of one collected selection set on the arena: <c>[Start, End)</c>.</summary>
+    private readonly record struct Segment(int Start, int End);
+
     /// <summary>
     /// A stack of collected fields. Each comparison pushes the selection sets it needs as segments and
     /// pops them when done, so one array serves every level of a recursive comparison. Segments are

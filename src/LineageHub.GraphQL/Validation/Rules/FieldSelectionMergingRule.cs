@@ -39,6 +39,7 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
             var groupEnd = _arena.GroupEnd(group, end);
             var distinctEnd = Deduplicate(group, groupEnd);
             var responseName = _arena[group].Node.ResponseKey;
+            var subSelections = CollectSubSelections(context, group, distinctEnd);
             for (var i = group; i < distinctEnd; i++)
             {
                 for (var j = i + 1; j < distinctEnd; j++)
@@ -51,22 +52,56 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
                     {
                         continue;
                     }
+                    var subA = subSelections?[i - group];
+                    var subB = subSelections?[j - group];
                     // graphql-js compares a set's own fields against each spread fragment's, so a field
                     // of the set comes first in the message even when it follows the spread.
                     if (a.Origin is not null && b.Origin is null)
                     {
                         (a, b) = (b, a);
+                        (subA, subB) = (subB, subA);
                     }
-                    if (FindConflict(context, responseName, false, a, b) is { } conflict)
+                    if (FindConflict(context, responseName, false, a, b, subA, subB) is { } conflict)
                     {
                         context.Report(this, ValidationMessages.FieldConflict(responseName, ReasonMessage(conflict.Reason)),
                             [.. conflict.Nodes1, .. conflict.Nodes2]);
                     }
                 }
             }
+            _arena.Top = end;
             group = groupEnd;
         }
         _arena.Top = start;
+    }
+
+    /// <summary>
+    /// For a group too large to compare pair by pair cheaply, each member's sub-selection collected and
+    /// grouped once, above the group, so its n² comparisons do not collect both sides every time; null
+    /// for ordinary groups.
+    /// </summary>
+    private Segment?[]? CollectSubSelections(ValidationContext context, int group, int end)
+    {
+        if (end - group <= DeduplicationThreshold)
+        {
+            return null;
+        }
+        var segments = new Segment?[end - group];
+        for (var i = group; i < end; i++)
+        {
+            var field = _arena[i];
+            if (field.Node.SelectionSet is { } set)
+            {
+                segments[i - group] = CollectGrouped(context, field.Definition?.Type.NamedType, set);
+            }
+        }
+        return segments;
+    }
+
+    private Segment CollectGrouped(ValidationContext context, NamedType? parentType, SelectionSetNode set)
+    {
+        var start = Collect(context, parentType, set);
+        _arena.GroupByResponseName(start, _arena.Top);
+        return new Segment(start, _arena.Top);
     }
 
     private static string ReasonMessage(object reason) => reason switch
@@ -76,7 +111,7 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
         _ => "",
     };
 
-    private Conflict? FindConflict(ValidationContext context, string responseName, bool parentsMutuallyExclusive, FieldInfo a, FieldInfo b)
+    private Conflict? FindConflict(ValidationContext context, string responseName, bool parentsMutuallyExclusive, FieldInfo a, FieldInfo b, Segment? subA = null, Segment? subB = null)
     {
         var mutuallyExclusive = parentsMutuallyExclusive ||
             (a.ParentType != b.ParentType && a.ParentType is ObjectType && b.ParentType is ObjectType);
@@ -101,7 +136,10 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
         {
             return null;
         }
-        var subConflicts = FindSubfieldConflicts(context, mutuallyExclusive, typeA?.NamedType, setA, typeB?.NamedType, setB);
+        // Sub-selections not collected by the caller are pushed here and popped once compared.
+        var top = _arena.Top;
+        var subConflicts = FindSubfieldConflicts(context, mutuallyExclusive, subA ?? CollectGrouped(context, typeA?.NamedType, setA), subB ?? CollectGrouped(context, typeB?.NamedType, setB));
+        _arena.Top = top;
         return subConflicts is null
             ? null
             : new Conflict(responseName, subConflicts,
@@ -109,15 +147,11 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
                 [b.Node, .. subConflicts.SelectMany(c => c.Nodes2)]);
     }
 
-    // Every pair of same-named fields across the two sub-selections, in A's group order then B's.
-    private List<Conflict>? FindSubfieldConflicts(ValidationContext context, bool mutuallyExclusive, NamedType? typeA, SelectionSetNode setA, NamedType? typeB, SelectionSetNode setB)
+    // Every pair of same-named fields across the two collected sub-selections, in A's group order then B's.
+    private List<Conflict>? FindSubfieldConflicts(ValidationContext context, bool mutuallyExclusive, Segment a, Segment b)
     {
-        var startA = Collect(context, typeA, setA);
-        var endA = _arena.Top;
-        var startB = Collect(context, typeB, setB);
-        var endB = _arena.Top;
-        _arena.GroupByResponseName(startA, endA);
-        _arena.GroupByResponseName(startB, endB);
+        var (startA, endA) = a;
+        var (startB, endB) = b;
         var indexB = _arena.IndexGroups(startB, endB);
         List<Conflict>? subConflicts = null;
         for (var groupA = startA; groupA < endA;)
@@ -142,7 +176,6 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
             }
             groupA = groupAEnd;
         }
-        _arena.Top = startA;
         return subConflicts;
     }
 
