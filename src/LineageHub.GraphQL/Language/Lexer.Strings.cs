@@ -3,7 +3,7 @@ namespace LineageHub.GraphQL.Language;
 internal sealed partial class Lexer
 {
     // Spec 2.9.4 String Value: quoted strings with escapes.
-    private Token ReadString(int start, int column)
+    private void ReadString(int start, int column)
     {
         var s = _source;
         var p = start + 1;
@@ -25,7 +25,8 @@ internal sealed partial class Lexer
                     value = sb.ToString();
                 }
                 _position = p + 1;
-                return new Token(TokenKind.String, start, p + 1, _line, column, value);
+                Set(TokenKind.String, start, p + 1, _line, column, value);
+                return;
             }
             if (c == '\n' || c == '\r')
             {
@@ -168,7 +169,7 @@ internal sealed partial class Lexer
     };
 
     // Spec 2.9.4: block strings are raw except for \""" and have their common indentation removed.
-    private Token ReadBlockString(int start, int column)
+    private void ReadBlockString(int start, int column)
     {
         var s = _source;
         var p = start + 3;
@@ -182,7 +183,8 @@ internal sealed partial class Lexer
             {
                 sb.Append(s, chunkStart, p - chunkStart);
                 _position = p + 3;
-                return new Token(TokenKind.BlockString, start, p + 3, startLine, column, BlockString.Dedent(sb.ToString()));
+                Set(TokenKind.BlockString, start, p + 3, startLine, column, BlockString.Dedent(sb.ToString()));
+                return;
             }
             if (c == '\\' && p + 3 < s.Length && s[p + 1] == '"' && s[p + 2] == '"' && s[p + 3] == '"')
             {

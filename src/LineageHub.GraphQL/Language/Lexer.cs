@@ -5,7 +5,8 @@ namespace LineageHub.GraphQL.Language;
 
 /// <summary>
 /// Hand-written lexer over a string (spec 2.1). No regular expressions: each token is one pass over its
-/// characters. A mutable class owned by exactly one parser.
+/// characters. A mutable class owned by exactly one parser, which reads the current token from the
+/// lexer's own fields: handing out a token struct per token cost a 32-byte copy with a write barrier.
 /// </summary>
 internal sealed partial class Lexer
 {
@@ -30,65 +31,148 @@ internal sealed partial class Lexer
 
     public string Source => _source;
 
-    public Token Next()
+    /// <summary>The current token's kind.</summary>
+    public TokenKind Kind { get; private set; }
+
+    /// <summary>Offset of the current token's first character.</summary>
+    public int Start { get; private set; }
+
+    /// <summary>Offset just past the current token.</summary>
+    public int End { get; private set; }
+
+    /// <summary>1-based line of the current token's first character.</summary>
+    public int Line { get; private set; }
+
+    /// <summary>1-based column of the current token's first character.</summary>
+    public int Column { get; private set; }
+
+    /// <summary>The current token's value for names, numbers and (unescaped) strings; else null.</summary>
+    public string? Value { get; private set; }
+
+    /// <summary>The current token as a value, for error messages and the rare look-ahead.</summary>
+    public Token Current => new(Kind, Start, End, Line, Column, Value);
+
+    private void Set(TokenKind kind, int start, int end, int line, int column, string? value)
     {
-        SkipIgnored();
+        Kind = kind;
+        Start = start;
+        End = end;
+        Line = line;
+        Column = column;
+        Value = value;
+    }
+
+    /// <summary>Moves to the next token.</summary>
+    public void Advance()
+    {
+        var s = _source;
+        var start = _position;
+        // No separator, or one space, is what comes before most tokens: decided here without a call.
+        if ((uint)start >= (uint)s.Length || !IsSignificant(s[start]))
+        {
+            if ((uint)(start + 1) < (uint)s.Length && s[start] == ' ' && IsSignificant(s[start + 1]))
+            {
+                _position = ++start;
+            }
+            else
+            {
+                SkipIgnored();
+                start = _position;
+            }
+        }
         if (++_tokenCount > _maxTokens)
         {
             throw Error(_position, SyntaxErrorMessages.TooManyTokens(_maxTokens));
         }
-        var start = _position;
         var column = start - _lineStart + 1;
-        if (start >= _source.Length)
+        if ((uint)start >= (uint)s.Length)
         {
-            return new Token(TokenKind.Eof, start, start, _line, column, null);
+            Set(TokenKind.Eof, start, start, _line, column, null);
+            return;
         }
-        var c = _source[start];
-        TokenKind kind;
+        var c = s[start];
+        // Names and one-character punctuators are most tokens: one table look-up each decides them
+        // before the switch, whose jump table mispredicted on every other token.
+        if (c < AsciiLimit)
+        {
+            var kind = (TokenKind)SingleCharacterKinds[c];
+            if (kind == TokenKind.Name)
+            {
+                ReadName(start, column);
+                return;
+            }
+            if (kind != TokenKind.Eof)
+            {
+                _position = start + 1;
+                Set(kind, start, start + 1, _line, column, null);
+                return;
+            }
+        }
         switch (c)
         {
-            case '!': kind = TokenKind.Bang; break;
-            case '$': kind = TokenKind.Dollar; break;
-            case '&': kind = TokenKind.Amp; break;
-            case '(': kind = TokenKind.ParenL; break;
-            case ')': kind = TokenKind.ParenR; break;
-            case ':': kind = TokenKind.Colon; break;
-            case '=': kind = TokenKind.Equals; break;
-            case '@': kind = TokenKind.At; break;
-            case '[': kind = TokenKind.BracketL; break;
-            case ']': kind = TokenKind.BracketR; break;
-            case '{': kind = TokenKind.BraceL; break;
-            case '|': kind = TokenKind.Pipe; break;
-            case '}': kind = TokenKind.BraceR; break;
             case '.':
-                if (start + 2 < _source.Length && _source[start + 1] == '.' && _source[start + 2] == '.')
+                if (start + 2 < s.Length && s[start + 1] == '.' && s[start + 2] == '.')
                 {
                     _position = start + 3;
-                    return new Token(TokenKind.Spread, start, start + 3, _line, column, null);
+                    Set(TokenKind.Spread, start, start + 3, _line, column, null);
+                    return;
                 }
                 throw Error(start, SyntaxErrorMessages.UnexpectedCharacter(PrintCharAt(start)));
             case '"':
-                return start + 2 < _source.Length && _source[start + 1] == '"' && _source[start + 2] == '"'
-                    ? ReadBlockString(start, column)
-                    : ReadString(start, column);
-            default:
-                if (IsNameStart(c))
+                if (start + 2 < s.Length && s[start + 1] == '"' && s[start + 2] == '"')
                 {
-                    return ReadName(start, column);
+                    ReadBlockString(start, column);
                 }
+                else
+                {
+                    ReadString(start, column);
+                }
+                return;
+            default:
                 if (c == '-' || IsDigit(c))
                 {
-                    return ReadNumber(start, column);
+                    ReadNumber(start, column);
+                    return;
                 }
                 throw Error(start, c == '\''
                     ? SyntaxErrorMessages.SingleQuote
-                    : char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && start + 1 < _source.Length && char.IsLowSurrogate(_source[start + 1]))
+                    : char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && start + 1 < s.Length && char.IsLowSurrogate(s[start + 1]))
                         ? SyntaxErrorMessages.InvalidCharacter(PrintCharAt(start))
                         : SyntaxErrorMessages.UnexpectedCharacter(PrintCharAt(start)));
         }
-        _position = start + 1;
-        return new Token(kind, start, start + 1, _line, column, null);
     }
+
+    private const int AsciiLimit = 128;
+
+    // For each ASCII character, the token it starts when that is decided by the character alone: a
+    // one-character punctuator, or Name for a name start; Eof (0) for everything else.
+    private static ReadOnlySpan<byte> SingleCharacterKinds =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0x00
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // 0x10
+        0, (byte)TokenKind.Bang, 0, 0, (byte)TokenKind.Dollar, 0, (byte)TokenKind.Amp, 0, // 0x20 ! $ &
+        (byte)TokenKind.ParenL, (byte)TokenKind.ParenR, 0, 0, 0, 0, 0, 0, // ( )
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte)TokenKind.Colon, 0, 0, (byte)TokenKind.Equals, 0, 0, // 0x30 : =
+        (byte)TokenKind.At, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, // 0x40 @ A-O
+        N, N, N, N, N, N, N, N, N, N, N, (byte)TokenKind.BracketL, 0, (byte)TokenKind.BracketR, 0, N, // 0x50 P-Z [ ] _
+        0, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, // 0x60 a-o
+        N, N, N, N, N, N, N, N, N, N, N, (byte)TokenKind.BraceL, (byte)TokenKind.Pipe, (byte)TokenKind.BraceR, 0, 0, // 0x70 p-z { | }
+    ];
+
+    private const byte N = (byte)TokenKind.Name;
+
+    // ASCII characters that may continue a name: letters, digits and '_' (spec 2.1.9 Names).
+    private static ReadOnlySpan<byte> NameContinues =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    ];
 
     private void SkipIgnored()
     {
@@ -126,19 +210,21 @@ internal sealed partial class Lexer
         _position = p;
     }
 
-    private Token ReadName(int start, int column)
+    private void ReadName(int start, int column)
     {
+        var s = _source;
         var p = start + 1;
-        while (p < _source.Length && IsNameContinue(_source[p]))
+        var names = NameContinues;
+        while ((uint)p < (uint)s.Length && s[p] is var c && c < AsciiLimit && names[c] != 0)
         {
             p++;
         }
         _position = p;
-        return new Token(TokenKind.Name, start, p, _line, column, NameCache.Get(_source, start, p - start));
+        Set(TokenKind.Name, start, p, _line, column, NameCache.Get(_source, start, p - start));
     }
 
     // Spec 2.9.1 IntValue and 2.9.2 FloatValue.
-    private Token ReadNumber(int start, int column)
+    private void ReadNumber(int start, int column)
     {
         var p = start;
         var isFloat = false;
@@ -179,7 +265,7 @@ internal sealed partial class Lexer
             throw Error(p, SyntaxErrorMessages.ExpectedDigit(PrintCharAt(p)));
         }
         _position = p;
-        return new Token(isFloat ? TokenKind.Float : TokenKind.Int, start, p, _line, column, _source[start..p]);
+        Set(isFloat ? TokenKind.Float : TokenKind.Int, start, p, _line, column, _source[start..p]);
     }
 
     private int ReadDigits(int p)
@@ -195,9 +281,10 @@ internal sealed partial class Lexer
         return p;
     }
 
-    public static bool IsNameStart(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_';
+    // Not ignored (spec 2.1.7 Ignored Tokens): neither white space, line terminator, comma, comment start nor BOM.
+    private static bool IsSignificant(char c) => c > ' ' && c != ',' && c != '#' && c != '\uFEFF';
 
-    public static bool IsNameContinue(char c) => IsNameStart(c) || IsDigit(c);
+    public static bool IsNameStart(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_';
 
     private static bool IsDigit(char c) => (uint)(c - '0') <= 9;
 

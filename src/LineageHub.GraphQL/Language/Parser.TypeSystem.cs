@@ -16,7 +16,8 @@ public sealed partial class Parser
     {
         var start = _token;
         var description = ParseDescription();
-        var keyword = Expect(TokenKind.Name);
+        var keyword = _token;
+        Expect(TokenKind.Name);
         switch (keyword.Value)
         {
             case "schema":

@@ -6,7 +6,7 @@ public sealed partial class Parser
 {
     private IReadOnlyList<ArgumentNode> ParseArguments(bool isConst)
     {
-        if (_token.Kind != TokenKind.ParenL)
+        if (_lexer.Kind != TokenKind.ParenL)
         {
             return NoArguments;
         }
@@ -14,7 +14,7 @@ public sealed partial class Parser
         var list = new List<ArgumentNode>();
         do
         {
-            var start = _token;
+            var start = Here;
             var name = ParseName();
             Expect(TokenKind.Colon);
             list.Add(new ArgumentNode(Loc(start), name, ParseValueLiteral(isConst)));
@@ -25,14 +25,14 @@ public sealed partial class Parser
 
     private IReadOnlyList<DirectiveNode> ParseDirectives(bool isConst)
     {
-        if (_token.Kind != TokenKind.At)
+        if (_lexer.Kind != TokenKind.At)
         {
             return NoDirectives;
         }
         var list = new List<DirectiveNode>();
-        while (_token.Kind == TokenKind.At)
+        while (_lexer.Kind == TokenKind.At)
         {
-            var start = _token;
+            var start = Here;
             Advance();
             var name = ParseName();
             list.Add(new DirectiveNode(Loc(start), name, ParseArguments(isConst)));
@@ -42,9 +42,9 @@ public sealed partial class Parser
 
     private VariableNode ParseVariable()
     {
-        var start = _token;
+        var start = Here;
         Expect(TokenKind.Dollar);
-        var nameLocation = At(_token);
+        var nameLocation = AtCurrent();
         return new VariableNode(Loc(start), ParseName()) { NameLocation = nameLocation };
     }
 
@@ -73,7 +73,7 @@ public sealed partial class Parser
                 var fields = new List<ObjectFieldNode>();
                 while (!Skip(TokenKind.BraceR))
                 {
-                    var start = _token;
+                    var start = Here;
                     var name = ParseName();
                     Expect(TokenKind.Colon);
                     fields.Add(new ObjectFieldNode(Loc(start), name, ParseValueLiteral(isConst)));
@@ -103,9 +103,9 @@ public sealed partial class Parser
             case TokenKind.Dollar:
             {
                 Advance();
-                if (_token.Kind == TokenKind.Name)
+                if (_lexer.Kind == TokenKind.Name)
                 {
-                    throw _lexer.Error(token.Start, $"Unexpected variable \"${_token.Value}\" in constant value.");
+                    throw _lexer.Error(token.Start, $"Unexpected variable \"${_lexer.Value}\" in constant value.");
                 }
                 throw Unexpected(token);
             }
@@ -124,7 +124,7 @@ public sealed partial class Parser
     // Spec 2.11 Type References.
     private TypeNode ParseTypeReference()
     {
-        var start = _token;
+        var start = Here;
         TypeNode type;
         if (Skip(TokenKind.BracketL))
         {
@@ -143,7 +143,7 @@ public sealed partial class Parser
 
     private NamedTypeNode ParseNamedType()
     {
-        var start = _token;
+        var start = Here;
         return new NamedTypeNode(Loc(start), ParseName());
     }
 }

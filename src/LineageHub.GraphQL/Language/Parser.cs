@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using LineageHub.GraphQL.Language.Ast;
 
 namespace LineageHub.GraphQL.Language;
@@ -14,9 +13,8 @@ public sealed partial class Parser
     private static readonly IReadOnlyList<ArgumentNode> NoArguments = [];
 
     private readonly Lexer _lexer;
-    private readonly List<SelectionNode> _selectionStack = [];
+    private readonly NodeStack<SelectionNode> _selections = new();
     private readonly ParserOptions _options;
-    private Token _token;
     private int _depth;
 
     private Parser(string source, ParserOptions options)
@@ -28,7 +26,7 @@ public sealed partial class Parser
             throw new GraphQLSyntaxException(
                 SyntaxErrorMessages.DocumentTooLarge(source.Length, options.MaxDocumentLength), source, 0, 1, 1);
         }
-        _token = _lexer.Next();
+        _lexer.Advance();
     }
 
     /// <summary>Parses a whole document; throws <see cref="GraphQLSyntaxException"/> on the first error.</summary>
@@ -56,26 +54,32 @@ public sealed partial class Parser
         return type;
     }
 
+    /// <summary>The current token as a value; the type system productions, which are not hot, read it whole.</summary>
+    private Token _token => _lexer.Current;
+
+    /// <summary>Where the current token starts: what a node's <see cref="Location"/> needs of its first token.</summary>
+    private Mark Here => new(_lexer.Start, _lexer.Line, _lexer.Column);
+
     private DocumentNode ParseDocument()
     {
-        var start = _token;
+        var start = Here;
         var definitions = new List<DefinitionNode>();
         do
         {
             definitions.Add(ParseDefinition());
         }
-        while (_token.Kind != TokenKind.Eof);
+        while (_lexer.Kind != TokenKind.Eof);
         return new DocumentNode(Loc(start), definitions);
     }
 
     private DefinitionNode ParseDefinition()
     {
-        if (_token.Kind == TokenKind.BraceL)
+        if (_lexer.Kind == TokenKind.BraceL)
         {
             return ParseOperationDefinition();
         }
-        var hasDescription = _token.Kind is TokenKind.String or TokenKind.BlockString;
-        if (hasDescription || _token.Kind == TokenKind.Name)
+        var hasDescription = _lexer.Kind is TokenKind.String or TokenKind.BlockString;
+        if (hasDescription || _lexer.Kind == TokenKind.Name)
         {
             var keyword = hasDescription ? PeekAfterDescription() : _token;
             if (keyword.Kind == TokenKind.Name)
@@ -86,7 +90,7 @@ public sealed partial class Parser
                 }
                 if (hasDescription)
                 {
-                    throw _lexer.Error(_token.Start, SyntaxErrorMessages.DescriptionNotAllowed);
+                    throw _lexer.Error(_lexer.Start, SyntaxErrorMessages.DescriptionNotAllowed);
                 }
                 switch (keyword.Value)
                 {
@@ -107,24 +111,26 @@ public sealed partial class Parser
     // state rather than adding general two-token lookahead to the hot path.
     private Token PeekAfterDescription()
     {
-        var probe = new Lexer(_lexer.Source[_token.End..], int.MaxValue);
-        var next = probe.Next();
-        return next with { Start = next.Start + _token.End, End = next.End + _token.End };
+        var end = _lexer.End;
+        var probe = new Lexer(_lexer.Source[end..], int.MaxValue);
+        probe.Advance();
+        var next = probe.Current;
+        return next with { Start = next.Start + end, End = next.End + end };
     }
 
     private OperationDefinitionNode ParseOperationDefinition()
     {
-        var start = _token;
-        if (_token.Kind == TokenKind.BraceL)
+        var start = Here;
+        if (_lexer.Kind == TokenKind.BraceL)
         {
             return new OperationDefinitionNode(Loc(start), OperationType.Query, null, [], NoDirectives, ParseSelectionSet());
         }
         var operation = ParseOperationType();
         string? name = null;
         Location? nameLocation = null;
-        if (_token.Kind == TokenKind.Name)
+        if (_lexer.Kind == TokenKind.Name)
         {
-            nameLocation = At(_token);
+            nameLocation = AtCurrent();
             name = ParseName();
         }
         var variables = ParseVariableDefinitions();
@@ -134,7 +140,8 @@ public sealed partial class Parser
 
     private OperationType ParseOperationType()
     {
-        var token = Expect(TokenKind.Name);
+        var token = _token;
+        Expect(TokenKind.Name);
         return token.Value switch
         {
             "query" => OperationType.Query,
@@ -146,7 +153,7 @@ public sealed partial class Parser
 
     private IReadOnlyList<VariableDefinitionNode> ParseVariableDefinitions()
     {
-        if (_token.Kind != TokenKind.ParenL)
+        if (_lexer.Kind != TokenKind.ParenL)
         {
             return [];
         }
@@ -154,7 +161,7 @@ public sealed partial class Parser
         var list = new List<VariableDefinitionNode>();
         do
         {
-            var start = _token;
+            var start = Here;
             var variable = ParseVariable();
             Expect(TokenKind.Colon);
             var type = ParseTypeReference();
@@ -171,37 +178,34 @@ public sealed partial class Parser
 
     private SelectionSetNode ParseSelectionSet()
     {
-        var start = _token;
+        var start = Here;
         Expect(TokenKind.BraceL);
         Enter();
-        // Selections gather on one stack shared by every level and move into an exactly sized list
+        // Selections gather on one stack shared by every level and move into an exactly sized array
         // when the set closes: no list grows and copies itself, and no capacity is wasted.
-        var first = _selectionStack.Count;
+        var first = _selections.Count;
         do
         {
-            _selectionStack.Add(ParseSelection());
+            _selections.Push(ParseSelection());
         }
         while (!Skip(TokenKind.BraceR));
         _depth--;
-        var selections = new List<SelectionNode>(_selectionStack.Count - first);
-        selections.AddRange(CollectionsMarshal.AsSpan(_selectionStack)[first..]);
-        _selectionStack.RemoveRange(first, _selectionStack.Count - first);
-        return new SelectionSetNode(Loc(start), selections);
+        return new SelectionSetNode(Loc(start), _selections.PopFrom(first));
     }
 
     private SelectionNode ParseSelection()
     {
-        var start = _token;
+        var start = Here;
         if (Skip(TokenKind.Spread))
         {
-            if (_token.Kind == TokenKind.Name && _token.Value != "on")
+            if (_lexer.Kind == TokenKind.Name && _lexer.Value != "on")
             {
-                var nameLocation = At(_token);
+                var nameLocation = AtCurrent();
                 var name = ParseName();
                 return new FragmentSpreadNode(Loc(start), name, ParseDirectives(false)) { NameLocation = nameLocation };
             }
             NamedTypeNode? typeCondition = null;
-            if (_token.Kind == TokenKind.Name)
+            if (_lexer.Kind == TokenKind.Name)
             {
                 Advance();
                 typeCondition = ParseNamedType();
@@ -223,19 +227,19 @@ public sealed partial class Parser
         }
         var arguments = ParseArguments(false);
         var fieldDirectives = ParseDirectives(false);
-        var selectionSet = _token.Kind == TokenKind.BraceL ? ParseSelectionSet() : null;
+        var selectionSet = _lexer.Kind == TokenKind.BraceL ? ParseSelectionSet() : null;
         return new FieldNode(Loc(start), alias, fieldName, arguments, fieldDirectives, selectionSet);
     }
 
     private FragmentDefinitionNode ParseFragmentDefinition()
     {
-        var start = _token;
+        var start = Here;
         ExpectKeyword("fragment");
-        if (_token.Kind == TokenKind.Name && _token.Value == "on")
+        if (_lexer.Kind == TokenKind.Name && _lexer.Value == "on")
         {
             throw Unexpected(_token);
         }
-        var nameLocation = At(_token);
+        var nameLocation = AtCurrent();
         var name = ParseName();
         ExpectKeyword("on");
         var typeCondition = ParseNamedType();
@@ -247,52 +251,67 @@ public sealed partial class Parser
     {
         if (++_depth > _options.MaxDepth)
         {
-            throw _lexer.Error(_token.Start, SyntaxErrorMessages.TooDeep(_options.MaxDepth));
+            throw _lexer.Error(_lexer.Start, SyntaxErrorMessages.TooDeep(_options.MaxDepth));
         }
     }
 
-    private void Advance() => _token = _lexer.Next();
+    private void Advance() => _lexer.Advance();
 
     private bool Skip(TokenKind kind)
     {
-        if (_token.Kind != kind)
+        if (_lexer.Kind != kind)
         {
             return false;
         }
-        Advance();
+        _lexer.Advance();
         return true;
     }
 
-    private Token Expect(TokenKind kind)
+    private void Expect(TokenKind kind)
     {
-        var token = _token;
-        if (token.Kind != kind)
+        if (_lexer.Kind != kind)
         {
-            throw _lexer.Error(token.Start, SyntaxErrorMessages.Expected(
-                kind is TokenKind.Name or TokenKind.Int or TokenKind.Float or TokenKind.String or TokenKind.BlockString or TokenKind.Eof
-                    ? Token.Punctuator(kind)
-                    : $"\"{Token.Punctuator(kind)}\"",
-                token.Describe()));
+            throw ExpectedError(kind);
         }
-        Advance();
-        return token;
+        _lexer.Advance();
     }
+
+    private GraphQLSyntaxException ExpectedError(TokenKind kind) =>
+        _lexer.Error(_lexer.Start, SyntaxErrorMessages.Expected(
+            kind is TokenKind.Name or TokenKind.Int or TokenKind.Float or TokenKind.String or TokenKind.BlockString or TokenKind.Eof
+                ? Token.Punctuator(kind)
+                : $"\"{Token.Punctuator(kind)}\"",
+            _token.Describe()));
 
     private void ExpectKeyword(string keyword)
     {
-        if (_token.Kind != TokenKind.Name || _token.Value != keyword)
+        if (_lexer.Kind != TokenKind.Name || _lexer.Value != keyword)
         {
-            throw _lexer.Error(_token.Start, SyntaxErrorMessages.Expected($"\"{keyword}\"", _token.Describe()));
+            throw _lexer.Error(_lexer.Start, SyntaxErrorMessages.Expected($"\"{keyword}\"", _token.Describe()));
         }
         Advance();
     }
 
-    private string ParseName() => Expect(TokenKind.Name).Value!;
+    private string ParseName()
+    {
+        if (_lexer.Kind != TokenKind.Name)
+        {
+            throw ExpectedError(TokenKind.Name);
+        }
+        var name = _lexer.Value!;
+        _lexer.Advance();
+        return name;
+    }
 
     private GraphQLSyntaxException Unexpected(Token token) =>
         _lexer.Error(token.Start, SyntaxErrorMessages.Unexpected(token.Describe()));
 
-    private static Location At(Token token) => new(token.Start, token.End, token.Line, token.Column);
+    private Location AtCurrent() => new(_lexer.Start, _lexer.End, _lexer.Line, _lexer.Column);
 
-    private Location Loc(Token start) => new(start.Start, _token.Start, start.Line, start.Column);
+    private Location Loc(Token start) => new(start.Start, _lexer.Start, start.Line, start.Column);
+
+    private Location Loc(Mark start) => new(start.Start, _lexer.Start, start.Line, start.Column);
+
+    /// <summary>The start of a node: its first token's offset, line and column.</summary>
+    private readonly record struct Mark(int Start, int Line, int Column);
 }

@@ -23,11 +23,8 @@ public abstract class NamedType : GraphQLType
     /// <summary>The definition and extension nodes this type was built from.</summary>
     public IReadOnlyList<TypeDefinitionNode> AstNodes { get; internal set; } = [];
 
-    /// <summary>
-    /// Output fields by name for objects and interfaces, frozen when the schema is built: every field of
-    /// every request is looked up here, and a frozen map is several times faster than the ordered one.
-    /// </summary>
-    internal System.Collections.Frozen.FrozenDictionary<string, FieldDefinition>? FieldLookup { get; set; }
+    /// <summary>Output fields by name for objects and interfaces, built when the schema is built.</summary>
+    internal FieldTable? FieldLookup { get; set; }
 
     public override string ToString() => Name;
 }

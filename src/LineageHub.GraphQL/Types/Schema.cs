@@ -31,7 +31,7 @@ public sealed partial class Schema
             }
             if (type is IFieldsType fields)
             {
-                type.FieldLookup = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(fields.Fields, StringComparer.Ordinal);
+                type.FieldLookup = new FieldTable(fields.Fields);
             }
         }
         // Spec 4.1 / 4.2: the implicit meta-fields __typename on every composite type, __schema and
@@ -74,7 +74,7 @@ public sealed partial class Schema
                     return TypeMetaField;
             }
         }
-        return parentType.FieldLookup?.GetValueOrDefault(name);
+        return parentType.FieldLookup?.Get(name);
     }
 
     /// <summary>Builds a schema from SDL text; throws <see cref="GraphQLSyntaxException"/> or <see cref="SchemaException"/>.</summary>

@@ -30,6 +30,11 @@ internal sealed class DocumentWalker
 
     private readonly ValidationContext _context;
 
+    // The spread and variable-usage lists of the definition being walked, held here so a spread or a
+    // variable does not cost a dictionary look-up.
+    private List<FragmentSpreadNode> _spreads = [];
+    private List<VariableUsage> _usages = [];
+
     public DocumentWalker(ValidationContext context, ValidationRule[] rules)
     {
         _context = context;
@@ -127,8 +132,8 @@ internal sealed class DocumentWalker
     private void WalkOperation(OperationDefinitionNode op)
     {
         _context.CurrentDefinition = op;
-        _context.VariableUsages[op] = [];
-        _context.Spreads[op] = [];
+        _context.VariableUsages[op] = _usages = [];
+        _context.Spreads[op] = _spreads = [];
         var root = op.Operation switch
         {
             OperationType.Query => _context.Schema.QueryType,
@@ -171,8 +176,14 @@ internal sealed class DocumentWalker
     private void WalkFragmentDefinition(FragmentDefinitionNode fragment)
     {
         _context.CurrentDefinition = fragment;
-        _context.VariableUsages.TryAdd(fragment, []);
-        _context.Spreads.TryAdd(fragment, []);
+        if (!_context.VariableUsages.TryGetValue(fragment, out _usages!))
+        {
+            _context.VariableUsages[fragment] = _usages = [];
+        }
+        if (!_context.Spreads.TryGetValue(fragment, out _spreads!))
+        {
+            _context.Spreads[fragment] = _spreads = [];
+        }
         var type = _context.Schema.GetType(fragment.TypeCondition.Name);
         _context.Type = type;
         _context.ParentType = null;
@@ -194,18 +205,15 @@ internal sealed class DocumentWalker
         {
             rule.EnterSelectionSet(_context, selectionSet);
         }
-        // Index loops rather than foreach: the AST's lists are interfaces, and a foreach over one
-        // allocates an enumerator per selection set on the hottest path of every request.
-        var selections = selectionSet.Selections;
-        for (var i = 0; i < selections.Count; i++)
+        foreach (var selection in selectionSet.SelectionSpan)
         {
-            switch (selections[i])
+            switch (selection)
             {
                 case FieldNode field:
                     WalkField(field);
                     break;
                 case FragmentSpreadNode spread:
-                    _context.Spreads[_context.CurrentDefinition!].Add(spread);
+                    _spreads.Add(spread);
                     foreach (var rule in _enterFragmentSpread)
                     {
                         rule.EnterFragmentSpread(_context, spread);
@@ -237,7 +245,10 @@ internal sealed class DocumentWalker
         {
             WalkArgument(arguments[i], definition?.Arguments.GetValueOrDefault(arguments[i].Name));
         }
-        WalkDirectives(field.Directives, "FIELD");
+        if (field.Directives.Count > 0)
+        {
+            WalkDirectives(field.Directives, "FIELD");
+        }
         if (field.SelectionSet is not null)
         {
             _context.Type = definition?.Type;
@@ -318,7 +329,7 @@ internal sealed class DocumentWalker
             case VariableNode variable:
                 if (_context.CurrentDefinition is not null)
                 {
-                    _context.VariableUsages[_context.CurrentDefinition].Add(new VariableUsage(variable, type, hasDefault));
+                    _usages.Add(new VariableUsage(variable, type, hasDefault));
                 }
                 break;
             case ListValueNode list:

@@ -11,6 +11,12 @@ public sealed class ValidationConformanceTests
     public void Validate_Corpus_MatchesGraphQLJs() =>
         Compare(NodeHarness.Documents(NodeHarness.CorpusFile("validation.graphql")), minimumInvalid: 50);
 
+    // Field merging on large selection sets, many spreads and shared fragments: the shapes where the rule
+    // groups by counting, looks sub-selections up through a map and tracks visited fragments in a set.
+    [Fact]
+    public void Validate_MergingCorpus_MatchesGraphQLJs() =>
+        Compare(NodeHarness.Documents(NodeHarness.CorpusFile("merging.graphql")), minimumInvalid: 3);
+
     [Fact]
     public void Validate_MutatedCorpus_MatchesGraphQLJs()
     {

@@ -1,3 +1,4 @@
+using LineageHub.GraphQL.Language;
 using LineageHub.GraphQL.Language.Ast;
 using LineageHub.GraphQL.Types;
 
@@ -5,50 +6,49 @@ namespace LineageHub.GraphQL.Validation.Rules;
 
 internal sealed partial class FieldSelectionMergingRule
 {
-    // Scratch buffers reused by every collection of this validation run: Collect never re-enters
-    // itself except through its own fragment recursion, which appends to the same buffer.
-    private readonly List<FieldInfo> _scratch = [];
-    private readonly HashSet<string> _visitedFragments = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _groupOf = new(StringComparer.Ordinal);
-    private int[] _groupIndex = new int[16];
+    // Fragments already flattened into the current collection. A selection set spreads a handful,
+    // where a scan is cheaper than hashing each name; past VisitedScanLimit they go to a set as well, so a
+    // document spreading thousands of fragments stays linear.
+    private const int VisitedScanLimit = 16;
+    private readonly List<string> _visitedFragments = [];
+    private readonly HashSet<string> _visitedMany = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly HashSet<(NamedType?, string, string, string?)> _seenLeaves = [];
+
+    private readonly record struct FieldInfo(NamedType? ParentType, FieldNode Node, FieldDefinition? Definition, string? Origin);
 
     /// <summary>
-    /// Fields of a selection set by response name, with inline fragments and fragment spreads flattened
-    /// in (each fragment once), grouped in order of first occurrence. Each selection set is collected
-    /// once per parent type and reused: the walk visits it, and every comparison of fields whose
-    /// sub-selections must merge collects it again.
+    /// Pushes the fields of a selection set onto the arena, with inline fragments and fragment spreads
+    /// flattened in (each fragment once), and returns where they start; they end at the arena's top.
     /// </summary>
-    private CollectedFields Collect(ValidationContext context, NamedType? parentType, SelectionSetNode selectionSet)
+    private int Collect(ValidationContext context, NamedType? parentType, SelectionSetNode selectionSet)
     {
-        if (_collected.TryGetValue(selectionSet, out var cached) && cached.Type == parentType)
+        var start = _arena.Top;
+        if (_visitedFragments.Count >= VisitedScanLimit)
         {
-            return cached.Fields;
+            _visitedMany.Clear();
         }
-        _scratch.Clear();
         _visitedFragments.Clear();
         Collect(context, parentType, selectionSet, null);
-        var result = Group(_scratch);
-        _collected[selectionSet] = (parentType, result);
-        return result;
+        return start;
     }
 
     private void Collect(ValidationContext context, NamedType? parentType, SelectionSetNode selectionSet, string? origin)
     {
-        var selections = selectionSet.Selections;
-        for (var i = 0; i < selections.Count; i++)
+        foreach (var selection in selectionSet.SelectionSpan)
         {
-            switch (selections[i])
+            switch (selection)
             {
                 case FieldNode field:
                     var definition = parentType is null ? null : context.Schema.GetField(parentType, field.Name);
-                    _scratch.Add(new FieldInfo(parentType, field, definition, origin));
+                    _arena.Push(new FieldInfo(parentType, field, definition, origin));
                     break;
                 case InlineFragmentNode inline:
                     var type = inline.TypeCondition is null ? parentType : context.Schema.GetType(inline.TypeCondition.Name);
                     Collect(context, type, inline.SelectionSet, origin);
                     break;
                 case FragmentSpreadNode spread:
-                    if (_visitedFragments.Add(spread.Name) && context.Fragments.TryGetValue(spread.Name, out var fragment))
+                    if (FirstVisit(spread.Name) && context.Fragments.TryGetValue(spread.Name, out var fragment))
                     {
                         Collect(context, context.Schema.GetType(fragment.TypeCondition.Name), fragment.SelectionSet, origin ?? spread.Name);
                     }
@@ -57,110 +57,95 @@ internal sealed partial class FieldSelectionMergingRule
         }
     }
 
-    // A stable counting sort by group, groups numbered in order of first occurrence, so conflicts are
-    // reported in document order as graphql-js reports them.
-    private CollectedFields Group(List<FieldInfo> fields)
+    private bool FirstVisit(string fragmentName)
     {
-        var count = fields.Count;
-        if (_groupIndex.Length < count)
+        var visited = _visitedFragments;
+        if (visited.Count >= VisitedScanLimit)
         {
-            _groupIndex = new int[Math.Max(count, _groupIndex.Length * 2)];
-        }
-        var groups = 0;
-        var useMap = count > 16;
-        if (useMap)
-        {
-            _groupOf.Clear();
-        }
-        for (var i = 0; i < count; i++)
-        {
-            var key = fields[i].Node.ResponseKey;
-            var group = -1;
-            if (useMap)
+            if (visited.Count == VisitedScanLimit)
             {
-                if (!_groupOf.TryGetValue(key, out group))
-                {
-                    _groupOf[key] = group = groups++;
-                }
+                _visitedMany.UnionWith(visited);
             }
-            else
+            if (!_visitedMany.Add(fragmentName))
             {
-                for (var j = 0; j < i; j++)
-                {
-                    if (fields[j].Node.ResponseKey == key)
-                    {
-                        group = _groupIndex[j];
-                        break;
-                    }
-                }
-                if (group < 0)
-                {
-                    group = groups++;
-                }
+                return false;
             }
-            _groupIndex[i] = group;
+            visited.Add(fragmentName);
+            return true;
         }
-        var ordered = new FieldInfo[count];
-        if (groups == count)
+        for (var i = 0; i < visited.Count; i++)
         {
-            // Every response name once: already in group order.
-            fields.CopyTo(ordered);
-            return new CollectedFields(ordered, null);
+            if (string.Equals(visited[i], fragmentName, StringComparison.Ordinal))
+            {
+                return false;
+            }
         }
-        var starts = new int[groups + 1];
-        for (var i = 0; i < count; i++)
-        {
-            starts[_groupIndex[i] + 1]++;
-        }
-        for (var g = 0; g < groups; g++)
-        {
-            starts[g + 1] += starts[g];
-        }
-        var next = starts[..groups];
-        for (var i = 0; i < count; i++)
-        {
-            ordered[next[_groupIndex[i]]++] = fields[i];
-        }
-        return new CollectedFields(ordered, starts);
+        visited.Add(fragmentName);
+        return true;
     }
 
-    /// <summary>Collected fields in groups of one response name; <c>starts</c> is null when every group has one field.</summary>
-    private sealed class CollectedFields(FieldInfo[] fields, int[]? starts)
+    private bool HasOnlyDistinctFields(SelectionSetNode node)
     {
-        private Dictionary<string, int>? _byName;
-
-        public int GroupCount => starts is null ? fields.Length : starts.Length - 1;
-
-        public ReadOnlySpan<FieldInfo> GroupAt(int group) =>
-            starts is null ? fields.AsSpan(group, 1) : fields.AsSpan(starts[group], starts[group + 1] - starts[group]);
-
-        public string NameOf(int group) => fields[starts is null ? group : starts[group]].Node.ResponseKey;
-
-        /// <summary>The fields answering to <paramref name="responseName"/>; empty when there are none.</summary>
-        public ReadOnlySpan<FieldInfo> Find(string responseName)
+        var selections = node.SelectionSpan;
+        if (selections.Length > 16)
         {
-            var groups = GroupCount;
-            if (groups <= 8)
+            _keys.Clear();
+            // Sized once: growing the set step by step reallocated it five times for a 135-field operation.
+            _keys.EnsureCapacity(selections.Length);
+            for (var i = 0; i < selections.Length; i++)
             {
-                for (var g = 0; g < groups; g++)
+                if (selections[i] is not FieldNode field || !_keys.Add(field.ResponseKey))
                 {
-                    if (NameOf(g) == responseName)
-                    {
-                        return GroupAt(g);
-                    }
+                    return false;
                 }
-                return [];
             }
-            if (_byName is null)
-            {
-                var byName = new Dictionary<string, int>(groups, StringComparer.Ordinal);
-                for (var g = 0; g < groups; g++)
-                {
-                    byName[NameOf(g)] = g;
-                }
-                _byName = byName;
-            }
-            return _byName.TryGetValue(responseName, out var found) ? GroupAt(found) : [];
+            return true;
         }
+        for (var i = 0; i < selections.Length; i++)
+        {
+            if (selections[i] is not FieldNode a)
+            {
+                return false;
+            }
+            var key = a.ResponseKey;
+            for (var j = 0; j < i; j++)
+            {
+                if (((FieldNode)selections[j]).ResponseKey == key)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
+
+    // Identical leaf selections (same parent, name, arguments) never conflict with each other, so in
+    // large groups one of each is kept: that bounds the pairwise work on documents repeating a field
+    // thousands of times. Small groups keep every copy so each conflicting pair is reported, as graphql-js does.
+    private const int DeduplicationThreshold = 64;
+
+    /// <summary>Compacts the group <c>[start, end)</c> in place and returns where the kept fields end.</summary>
+    private int Deduplicate(int start, int end)
+    {
+        if (end - start <= DeduplicationThreshold)
+        {
+            return end;
+        }
+        _seenLeaves.Clear();
+        var kept = start;
+        for (var i = start; i < end; i++)
+        {
+            var field = _arena[i];
+            if (field.Node.SelectionSet is null &&
+                !_seenLeaves.Add((field.ParentType, field.Node.Name, ArgumentsKey(field.Node.Arguments), field.Origin)))
+            {
+                continue;
+            }
+            _arena[kept++] = field;
+        }
+        return kept;
+    }
+
+    private static string ArgumentsKey(IReadOnlyList<ArgumentNode> arguments) =>
+        arguments.Count == 0 ? "" : string.Join(",", arguments.Select(Printer.Print).Order(StringComparer.Ordinal));
 }

@@ -9,15 +9,18 @@ namespace LineageHub.GraphQL.Validation.Rules;
 /// response name must be the same field with the same arguments unless their parents are distinct
 /// object types, and must have compatible response shapes.
 /// </summary>
+/// <remarks>
+/// Collected fields live in one arena (<see cref="FieldArena"/>) shared by the whole validation run: a
+/// selection set's fields are pushed as a segment, grouped by response name in place, compared, and
+/// popped again, so checking a document allocates nothing unless it finds a conflict.
+/// </remarks>
 internal sealed partial class FieldSelectionMergingRule : ValidationRule
 {
     public override string Name => "Field Selection Merging";
 
     public override string SpecSection => "5.3.2";
 
-    private readonly Dictionary<SelectionSetNode, (NamedType? Type, CollectedFields Fields)> _collected = new(ReferenceEqualityComparer.Instance);
-
-    private readonly record struct FieldInfo(NamedType? ParentType, FieldNode Node, FieldDefinition? Definition, string? Origin);
+    private readonly FieldArena _arena = new();
 
     private sealed record Conflict(string ResponseName, object Reason, List<FieldNode> Nodes1, List<FieldNode> Nodes2);
 
@@ -28,97 +31,78 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
             // Nothing merges at this level, and each sub-selection is checked when the walk reaches it.
             return;
         }
-        var fields = Collect(context, context.ParentType, node);
-        for (var group = 0; group < fields.GroupCount; group++)
+        var start = Collect(context, context.ParentType, node);
+        var end = _arena.Top;
+        _arena.GroupByResponseName(start, end);
+        for (var group = start; group < end;)
         {
-            var candidates = fields.GroupAt(group);
-            if (candidates.Length < 2)
+            var groupEnd = _arena.GroupEnd(group, end);
+            var distinctEnd = Deduplicate(group, groupEnd);
+            var responseName = _arena[group].Node.ResponseKey;
+            var subSelections = CollectSubSelections(context, group, distinctEnd);
+            for (var i = group; i < distinctEnd; i++)
             {
-                continue;
-            }
-            var responseName = fields.NameOf(group);
-            var distinct = Deduplicate(candidates);
-            for (var i = 0; i < distinct.Length; i++)
-            {
-                for (var j = i + 1; j < distinct.Length; j++)
+                for (var j = i + 1; j < distinctEnd; j++)
                 {
+                    // Copies, not references: a nested comparison may grow (move) the arena.
+                    var a = _arena[i];
+                    var b = _arena[j];
                     // Pairs inside one spread fragment are checked (once) when that fragment is walked.
-                    if (distinct[i].Origin is not null && distinct[i].Origin == distinct[j].Origin)
+                    if (a.Origin is not null && a.Origin == b.Origin)
                     {
                         continue;
                     }
-                    if (FindConflict(context, responseName, false, distinct[i], distinct[j]) is { } conflict)
+                    var subA = subSelections?[i - group];
+                    var subB = subSelections?[j - group];
+                    // graphql-js compares a set's own fields against each spread fragment's, so a field
+                    // of the set comes first in the message even when it follows the spread.
+                    if (a.Origin is not null && b.Origin is null)
+                    {
+                        (a, b) = (b, a);
+                        (subA, subB) = (subB, subA);
+                    }
+                    if (FindConflict(context, responseName, false, a, b, subA, subB) is { } conflict)
                     {
                         context.Report(this, ValidationMessages.FieldConflict(responseName, ReasonMessage(conflict.Reason)),
                             [.. conflict.Nodes1, .. conflict.Nodes2]);
                     }
                 }
             }
+            _arena.Top = end;
+            group = groupEnd;
         }
+        _arena.Top = start;
     }
 
-    private static bool HasOnlyDistinctFields(SelectionSetNode node)
+    /// <summary>
+    /// For a group too large to compare pair by pair cheaply, each member's sub-selection collected and
+    /// grouped once, above the group, so its n² comparisons do not collect both sides every time; null
+    /// for ordinary groups.
+    /// </summary>
+    private Segment?[]? CollectSubSelections(ValidationContext context, int group, int end)
     {
-        var selections = node.Selections;
-        if (selections.Count > 32)
+        if (end - group <= DeduplicationThreshold)
         {
-            var keys = new HashSet<string>(selections.Count, StringComparer.Ordinal);
-            foreach (var selection in selections)
-            {
-                if (selection is not FieldNode field || !keys.Add(field.ResponseKey))
-                {
-                    return false;
-                }
-            }
-            return true;
+            return null;
         }
-        for (var i = 0; i < selections.Count; i++)
+        var segments = new Segment?[end - group];
+        for (var i = group; i < end; i++)
         {
-            if (selections[i] is not FieldNode a)
+            var field = _arena[i];
+            if (field.Node.SelectionSet is { } set)
             {
-                return false;
-            }
-            for (var j = 0; j < i; j++)
-            {
-                if (((FieldNode)selections[j]).ResponseKey == a.ResponseKey)
-                {
-                    return false;
-                }
+                segments[i - group] = CollectGrouped(context, field.Definition?.Type.NamedType, set);
             }
         }
-        return true;
+        return segments;
     }
 
-    // Identical leaf selections (same parent, name, arguments) never conflict with each other, so in
-    // large groups one of each is kept: that bounds the pairwise work on documents repeating a field
-    // thousands of times. Small groups keep every copy so each conflicting pair is reported, as graphql-js does.
-    private const int DeduplicationThreshold = 64;
-
-    private static ReadOnlySpan<FieldInfo> Deduplicate(ReadOnlySpan<FieldInfo> group)
+    private Segment CollectGrouped(ValidationContext context, NamedType? parentType, SelectionSetNode set)
     {
-        if (group.Length <= DeduplicationThreshold)
-        {
-            return group;
-        }
-        var seen = new HashSet<(NamedType?, string, string, string?)>();
-        var result = new List<FieldInfo>(group.Length);
-        foreach (var field in group)
-        {
-            if (field.Node.SelectionSet is null)
-            {
-                var key = (field.ParentType, field.Node.Name, ArgumentsKey(field.Node.Arguments), field.Origin);
-                if (!seen.Add(key))
-                {
-                    continue;
-                }
-            }
-            result.Add(field);
-        }
-        return result.ToArray();
+        var start = Collect(context, parentType, set);
+        _arena.GroupByResponseName(start, _arena.Top);
+        return new Segment(start, _arena.Top);
     }
-
-    private static string ArgumentsKey(IReadOnlyList<ArgumentNode> arguments) =>
-        arguments.Count == 0 ? "" : string.Join(",", arguments.Select(Printer.Print).Order(StringComparer.Ordinal));
 
     private static string ReasonMessage(object reason) => reason switch
     {
@@ -127,7 +111,7 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
         _ => "",
     };
 
-    private Conflict? FindConflict(ValidationContext context, string responseName, bool parentsMutuallyExclusive, FieldInfo a, FieldInfo b)
+    private Conflict? FindConflict(ValidationContext context, string responseName, bool parentsMutuallyExclusive, FieldInfo a, FieldInfo b, Segment? subA = null, Segment? subB = null)
     {
         var mutuallyExclusive = parentsMutuallyExclusive ||
             (a.ParentType != b.ParentType && a.ParentType is ObjectType && b.ParentType is ObjectType);
@@ -148,39 +132,51 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
         {
             return new Conflict(responseName, $"they return conflicting types \"{typeA}\" and \"{typeB}\"", [a.Node], [b.Node]);
         }
-        if (a.Node.SelectionSet is { } setA && b.Node.SelectionSet is { } setB)
+        if (a.Node.SelectionSet is not { } setA || b.Node.SelectionSet is not { } setB)
         {
-            var fieldsA = Collect(context, typeA?.NamedType, setA);
-            var fieldsB = Collect(context, typeB?.NamedType, setB);
-            List<Conflict>? subConflicts = null;
-            for (var group = 0; group < fieldsA.GroupCount; group++)
+            return null;
+        }
+        // Sub-selections not collected by the caller are pushed here and popped once compared.
+        var top = _arena.Top;
+        var subConflicts = FindSubfieldConflicts(context, mutuallyExclusive, subA ?? CollectGrouped(context, typeA?.NamedType, setA), subB ?? CollectGrouped(context, typeB?.NamedType, setB));
+        _arena.Top = top;
+        return subConflicts is null
+            ? null
+            : new Conflict(responseName, subConflicts,
+                [a.Node, .. subConflicts.SelectMany(c => c.Nodes1)],
+                [b.Node, .. subConflicts.SelectMany(c => c.Nodes2)]);
+    }
+
+    // Every pair of same-named fields across the two collected sub-selections, in A's group order then B's.
+    private List<Conflict>? FindSubfieldConflicts(ValidationContext context, bool mutuallyExclusive, Segment a, Segment b)
+    {
+        var (startA, endA) = a;
+        var (startB, endB) = b;
+        var indexB = _arena.IndexGroups(startB, endB);
+        List<Conflict>? subConflicts = null;
+        for (var groupA = startA; groupA < endA;)
+        {
+            var groupAEnd = _arena.GroupEnd(groupA, endA);
+            var name = _arena[groupA].Node.ResponseKey;
+            var groupB = _arena.FindGroup(startB, endB, name, indexB);
+            if (groupB >= 0)
             {
-                var name = fieldsA.NameOf(group);
-                var groupB = fieldsB.Find(name);
-                if (groupB.IsEmpty)
+                var distinctA = Deduplicate(groupA, groupAEnd);
+                var distinctB = Deduplicate(groupB, _arena.GroupEnd(groupB, endB));
+                for (var i = groupA; i < distinctA; i++)
                 {
-                    continue;
-                }
-                var distinctB = Deduplicate(groupB);
-                foreach (var fa in Deduplicate(fieldsA.GroupAt(group)))
-                {
-                    foreach (var fb in distinctB)
+                    for (var j = groupB; j < distinctB; j++)
                     {
-                        if (FindConflict(context, name, mutuallyExclusive, fa, fb) is { } sub)
+                        if (FindConflict(context, name, mutuallyExclusive, _arena[i], _arena[j]) is { } sub)
                         {
                             (subConflicts ??= []).Add(sub);
                         }
                     }
                 }
             }
-            if (subConflicts is not null)
-            {
-                return new Conflict(responseName, subConflicts,
-                    [a.Node, .. subConflicts.SelectMany(c => c.Nodes1)],
-                    [b.Node, .. subConflicts.SelectMany(c => c.Nodes2)]);
-            }
+            groupA = groupAEnd;
         }
-        return null;
+        return subConflicts;
     }
 
     private static bool SameArguments(IReadOnlyList<ArgumentNode> a, IReadOnlyList<ArgumentNode> b)
@@ -189,9 +185,18 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
         {
             return false;
         }
-        foreach (var argA in a)
+        for (var i = 0; i < a.Count; i++)
         {
-            var argB = b.FirstOrDefault(x => x.Name == argA.Name);
+            var argA = a[i];
+            ArgumentNode? argB = null;
+            for (var j = 0; j < b.Count; j++)
+            {
+                if (b[j].Name == argA.Name)
+                {
+                    argB = b[j];
+                    break;
+                }
+            }
             if (argB is null || Printer.Print(argA.Value) != Printer.Print(argB.Value))
             {
                 return false;
