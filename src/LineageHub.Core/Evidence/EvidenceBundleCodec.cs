@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using LineageHub.Core.Consent;
 using LineageHub.Core.Hashing;
 using LineageHub.Core.Ledger;
