@@ -14,6 +14,7 @@ public sealed class ConsentRecordBatch
     private readonly byte[] _bytes;
     private readonly int[] _offsets;
     private Digest? _root;
+    private MerkleLevels? _levels;
 
     private ConsentRecordBatch(byte[] bytes, int[] offsets)
     {
@@ -218,22 +219,9 @@ public sealed class ConsentRecordBatch
     }
 
     /// <summary>An inclusion path of record <paramref name="index"/>, leaf to root.</summary>
-    public IReadOnlyList<byte[]> InclusionProof(int index) => BuildTree().InclusionProof(index, Count);
+    public Digest[] InclusionProof(int index) => (_levels ??= MerkleLevels.Build(Count, new RecordLeaves(this))).Path(index);
 
     private Digest ComputeRoot() => Digest.FromBytes(MerkleRoot.ComputeParallel(Count, new RecordLeaves(this)));
-
-    private MerkleTree BuildTree()
-    {
-        var tree = new MerkleTree();
-        var leaves = new RecordLeaves(this);
-        Span<byte> leaf = stackalloc byte[MerkleHash.Size];
-        for (var i = 0; i < Count; i++)
-        {
-            leaves.HashLeaf(i, leaf);
-            tree.AppendLeafHash(leaf);
-        }
-        return tree;
-    }
 
     // Leaf i is SHA-256(0x00 ‖ record i's canonical bytes).
     private readonly struct RecordLeaves(ConsentRecordBatch batch) : ILeafHashSource

@@ -11,9 +11,6 @@ namespace LineageHub.Core.Merkle;
 /// </summary>
 public sealed class MerkleLevels
 {
-    /// <summary>Writes the leaf hash of leaf <paramref name="index"/> into <paramref name="destination"/> (32 bytes); called from several threads.</summary>
-    public delegate void LeafHasher(int index, Span<byte> destination);
-
     private const int Block = 1 << 12;
     private readonly List<byte[]> _levels = [];
 
@@ -23,7 +20,9 @@ public sealed class MerkleLevels
 
     public Digest Root => Count == 0 ? Digest.FromBytes(MerkleHash.Empty) : Digest.FromBytes(_levels[^1]);
 
-    public static MerkleLevels Build(int count, LeafHasher leafHash)
+    /// <summary>The levels over <paramref name="count"/> leaves hashed by <paramref name="source"/>, which is called from several threads.</summary>
+    public static MerkleLevels Build<TSource>(int count, TSource source)
+        where TSource : ILeafHashSource
     {
         Guard.That(count >= 0, "a tree has no negative number of leaves");
         var levels = new MerkleLevels(count);
@@ -37,7 +36,7 @@ public sealed class MerkleLevels
             var end = Math.Min(count, (block + 1) * Block);
             for (var i = block * Block; i < end; i++)
             {
-                leafHash(i, leaves.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
+                source.HashLeaf(i, leaves.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
             }
         });
         levels._levels.Add(leaves);

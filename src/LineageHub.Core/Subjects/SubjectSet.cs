@@ -12,7 +12,7 @@ public sealed class SubjectSet
 {
     private readonly SubjectPseudonym[] _members;
     private Digest? _root;
-    private MerkleTree? _tree;
+    private MerkleLevels? _levels;
 
     private SubjectSet(SubjectPseudonym[] sortedMembers) => _members = sortedMembers;
 
@@ -111,23 +111,9 @@ public sealed class SubjectSet
 
     private SubjectNeighbour Neighbour(int index) => new(_members[index], index, Path(index));
 
-    private Digest[] Path(int index) => [.. Tree.InclusionProof(index, Count).Select(h => Digest.FromBytes(h))];
-
-    // Proofs need every inner node; the root alone (what reading and verifying need) does not build the tree.
-    private MerkleTree Tree => _tree ??= Build();
-
-    private MerkleTree Build()
-    {
-        var tree = new MerkleTree();
-        var leaves = new MemberLeaves(_members);
-        Span<byte> leaf = stackalloc byte[MerkleHash.Size];
-        for (var i = 0; i < _members.Length; i++)
-        {
-            leaves.HashLeaf(i, leaf);
-            tree.AppendLeafHash(leaf);
-        }
-        return tree;
-    }
+    // Proofs need every inner node, built once for all of them (a sample proves thousands of members); the
+    // root alone (what reading and verifying need) does not keep the levels.
+    private Digest[] Path(int index) => (_levels ??= MerkleLevels.Build(Count, new MemberLeaves(_members))).Path(index);
 
     private readonly struct MemberLeaves(SubjectPseudonym[] members) : ILeafHashSource
     {

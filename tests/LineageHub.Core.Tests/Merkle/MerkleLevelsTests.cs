@@ -26,7 +26,7 @@ public sealed class MerkleLevelsTests
             tree.AppendLeafHash(Leaf(i));
         }
 
-        var levels = MerkleLevels.Build(count, (i, destination) => Leaf(i).CopyTo(destination));
+        var levels = MerkleLevels.Build(count, new Leaves());
 
         Assert.Equal(Digest.FromBytes(tree.RootAt(count)), levels.Root);
         for (var i = 0; i < count; i += Math.Max(1, count / 97))
@@ -38,6 +38,11 @@ public sealed class MerkleLevelsTests
     [Fact]
     public void NoLeaves_HaveTheEmptyTreesRoot()
     {
-        Assert.Equal(Digest.FromBytes(MerkleHash.Empty), MerkleLevels.Build(0, (_, _) => { }).Root);
+        Assert.Equal(Digest.FromBytes(MerkleHash.Empty), MerkleLevels.Build(0, new Leaves()).Root);
+    }
+
+    private readonly struct Leaves : ILeafHashSource
+    {
+        public void HashLeaf(int index, Span<byte> destination) => Leaf(index).CopyTo(destination);
     }
 }

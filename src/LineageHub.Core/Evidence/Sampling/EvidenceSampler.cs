@@ -2,7 +2,6 @@ using LineageHub.Core.Consent;
 using LineageHub.Core.Domain;
 using LineageHub.Core.Hashing;
 using LineageHub.Core.Ledger;
-using LineageHub.Core.Merkle;
 using LineageHub.Core.Subjects;
 
 namespace LineageHub.Core.Evidence.Sampling;
@@ -48,8 +47,6 @@ public static class EvidenceSampler
                 ?? throw LineageHubException.InvalidInput(SampleMessages.MissingBlob("consent batch", batch.Root.ToString()))));
         }
 
-        // Built once per set, in parallel: the set's own proofs build its tree on one core.
-        var trees = new Dictionary<Digest, MerkleLevels>();
         var subjects = new List<SampledSubject>(positions.Length);
         foreach (var position in positions)
         {
@@ -58,19 +55,9 @@ public static class EvidenceSampler
             var set = sets.GetValueOrDefault(source.SubjectSetRoot)
                 ?? throw LineageHubException.InvalidInput(SampleMessages.MissingBlob("subject set", source.SubjectSetRoot.ToString()));
             var pseudonym = set.Members[checked((int)index)];
-            if (!trees.TryGetValue(source.SubjectSetRoot, out var tree))
-            {
-                tree = MerkleLevels.Build(set.Count, (i, destination) =>
-                {
-                    Span<byte> member = stackalloc byte[SubjectPseudonym.Size];
-                    set.Members[i].WriteTo(member);
-                    MerkleHash.Leaf(member, destination);
-                });
-                trees[source.SubjectSetRoot] = tree;
-            }
             var excerpts = batches.Select(b => b.Excerpt(pseudonym)).ToArray();
             var decision = ConsentDecider.DecideSubject(excerpts.SelectMany(e => e.Matching).Select(l => l.Bytes), bundle.Question.Purpose, time);
-            subjects.Add(new SampledSubject(position, pseudonym, source.DatasetVersion, index, tree.Path((int)index), excerpts, decision));
+            subjects.Add(new SampledSubject(position, pseudonym, source.DatasetVersion, index, set.ProveMembership(pseudonym)!.Path, excerpts, decision));
         }
         return new EvidenceSample(bundle.Question, bundle.TreeHead, bundle.SigningKeyPem, bundle.Entries,
             new SampleDraw(requested, challenge, seed, time, population), subjects);

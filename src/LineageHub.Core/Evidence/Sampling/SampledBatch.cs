@@ -1,19 +1,14 @@
 using LineageHub.Core.Consent;
-using LineageHub.Core.Hashing;
-using LineageHub.Core.Merkle;
 using LineageHub.Core.Subjects;
 
 namespace LineageHub.Core.Evidence.Sampling;
 
 /// <summary>
-/// One consent batch as a sampler reads it: its tree built once, in parallel (a batch's own proof method
-/// rebuilds it per call, which a sample of thousands of subjects cannot afford), and each subject's excerpt
-/// found by binary search, since the batch is sorted by subject.
+/// One consent batch as a sampler reads it: each subject's excerpt found by binary search, since the batch
+/// is sorted by subject, with the batch's own inclusion paths.
 /// </summary>
 internal sealed class SampledBatch(ConsentRecordBatch batch)
 {
-    private MerkleLevels? _tree;
-
     public BatchExcerpt Excerpt(SubjectPseudonym subject)
     {
         var first = LowerBound(subject);
@@ -51,7 +46,5 @@ internal sealed class SampledBatch(ConsentRecordBatch batch)
         return low;
     }
 
-    private BatchLeaf Leaf(int index) => new(index, batch.RecordBytes(index).ToArray(), Tree.Path(index));
-
-    private MerkleLevels Tree => _tree ??= MerkleLevels.Build(batch.Count, (i, destination) => MerkleHash.Leaf(batch.RecordBytes(i), destination));
+    private BatchLeaf Leaf(int index) => new(index, batch.RecordBytes(index).ToArray(), batch.InclusionProof(index));
 }
