@@ -34,8 +34,15 @@ public static class EvidenceVerifier
         {
             return new EvidenceReport(false, [], EvidenceMessages.NotCanonical, null);
         }
-        return report with { Checked = [$"the bundle is in its one byte form ({bytes.Length:N0} bytes, {EvidenceBundle.Format})", .. report.Checked] };
+        return WithByteForm(report, bytes.Length);
     }
+
+    /// <summary>Verifies a bundle <see cref="EvidenceBundleCodec.Decode"/> has read (and so found in its one byte form) from <paramref name="length"/> bytes.</summary>
+    internal static async Task<EvidenceReport> VerifyDecodedAsync(EvidenceBundle bundle, int length, string? trustedKeyPem, CancellationToken cancellationToken) =>
+        WithByteForm(await CheckAsync(bundle, trustedKeyPem, cancellationToken).ConfigureAwait(false), length);
+
+    private static EvidenceReport WithByteForm(EvidenceReport report, int length) =>
+        report with { Checked = [$"the bundle is in its one byte form ({length:N0} bytes, {EvidenceBundle.Format})", .. report.Checked] };
 
     private static async Task<EvidenceReport> CheckAsync(EvidenceBundle bundle, string? trustedKeyPem, CancellationToken cancellationToken)
     {

@@ -28,12 +28,20 @@ public static partial class EvidenceSampleVerifier
     {
         SampleDerivation.CheckSize(requested);
         SampleDerivation.CheckChallenge(challenge);
-        var bundleReport = await EvidenceVerifier.VerifyAsync(bundleBytes, trustedKeyPem, cancellationToken).ConfigureAwait(false);
+        EvidenceBundle bundle;
+        try
+        {
+            bundle = EvidenceBundleCodec.Decode(bundleBytes);
+        }
+        catch (LineageHubException ex)
+        {
+            return (new EvidenceReport(false, [], ex.Message, null), null);
+        }
+        var bundleReport = await EvidenceVerifier.VerifyDecodedAsync(bundle, bundleBytes.Length, trustedKeyPem, cancellationToken).ConfigureAwait(false);
         if (!bundleReport.Valid)
         {
             return (bundleReport, null);
         }
-        var bundle = EvidenceBundleCodec.Decode(bundleBytes);
         var sample = await EvidenceSampler.CutAsync(bundle, requested, challenge, cancellationToken).ConfigureAwait(false);
         var report = await CheckAsync(EvidenceSampleCodec.Encode(sample), trustedKeyPem, challenge,
             s => Task.FromResult(Difference(s, bundle) is { } what ? (SampleMessages.OtherBundle(what), (EvidenceReport?)null) : ((string?)null, bundleReport)), cancellationToken).ConfigureAwait(false);
@@ -144,7 +152,7 @@ public static partial class EvidenceSampleVerifier
         {
             return (SampleMessages.OtherBundle(what), null);
         }
-        var report = await EvidenceVerifier.VerifyAsync(bundleBytes, trustedKeyPem, cancellationToken).ConfigureAwait(false);
+        var report = await EvidenceVerifier.VerifyDecodedAsync(bundle, bundleBytes.Length, trustedKeyPem, cancellationToken).ConfigureAwait(false);
         return report.Valid ? (null, report) : (SampleMessages.BundleInvalid(report.Failure!), null);
     }
 
