@@ -1,10 +1,6 @@
 using System.Buffers;
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using LineageHub.Core.Consent;
-using LineageHub.Core.Hashing;
-using LineageHub.Core.Ledger;
 
 namespace LineageHub.Core.Evidence;
 
@@ -50,42 +46,10 @@ public static class EvidenceBundleCodec
     {
         json.WriteStartObject();
         json.WriteString("format", EvidenceBundle.Format);
-        json.WriteStartObject("question");
-        json.WriteString("modelVersion", bundle.Question.ModelVersion);
-        json.WriteString("purpose", bundle.Question.Purpose);
-        if (bundle.Question.AsOf is { } asOf)
-        {
-            json.WriteString("asOf", LedgerEntryCodec.FormatTime(asOf));
-        }
-        else
-        {
-            json.WriteNull("asOf");
-        }
-        json.WriteNumber("ledgerSize", bundle.Question.LedgerSize);
-        json.WriteEndObject();
-        json.WriteStartObject("treeHead");
-        json.WriteNumber("size", bundle.TreeHead.Size);
-        json.WriteString("root", bundle.TreeHead.Root.ToString());
-        json.WriteString("time", LedgerEntryCodec.FormatTime(bundle.TreeHead.Time));
-        json.WriteString("keyId", bundle.TreeHead.KeyId);
-        json.WriteBase64String("signature", bundle.TreeHead.Signature);
-        json.WriteEndObject();
+        EvidenceJson.WriteQuestion(json, bundle.Question);
+        EvidenceJson.WriteTreeHead(json, bundle.TreeHead);
         json.WriteString("signingKey", bundle.SigningKeyPem);
-        json.WriteStartArray("entries");
-        foreach (var entry in bundle.Entries)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("seq", entry.Seq);
-            json.WriteBase64String("bytes", entry.Bytes);
-            json.WriteStartArray("path");
-            foreach (var hash in entry.Path)
-            {
-                json.WriteStringValue(hash.ToString());
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        EvidenceJson.WriteEntries(json, bundle.Entries);
         WriteBlobs(json, "subjectSets", bundle.SubjectSets);
         WriteBlobs(json, "consentBatches", bundle.ConsentBatches);
         json.WritePropertyName("verdict");
@@ -113,32 +77,12 @@ public static class EvidenceBundleCodec
             {
                 throw LineageHubException.InvalidInput($"not a consent evidence bundle: format is '{format}', expected '{EvidenceBundle.Format}'");
             }
-            var question = root.GetProperty("question");
-            var asOf = question.GetProperty("asOf");
-            var head = root.GetProperty("treeHead");
-            var entries = root.GetProperty("entries");
-            if (entries.GetArrayLength() > MaxEntries)
-            {
-                throw LineageHubException.InvalidInput($"a bundle holds at most {MaxEntries} ledger entries");
-            }
             var (sets, batches) = ReadBlobs(root.GetProperty("subjectSets"), root.GetProperty("consentBatches"));
             bundle = new EvidenceBundle(
-                new EvidenceQuestion(
-                    question.GetProperty("modelVersion").GetString()!,
-                    question.GetProperty("purpose").GetString()!,
-                    asOf.ValueKind == JsonValueKind.Null ? null : ParseTime(asOf.GetString()!),
-                    question.GetProperty("ledgerSize").GetInt64()),
-                new SignedTreeHead(
-                    head.GetProperty("size").GetInt64(),
-                    Digest.Parse(head.GetProperty("root").GetString()!),
-                    ParseTime(head.GetProperty("time").GetString()!),
-                    head.GetProperty("signature").GetBytesFromBase64(),
-                    head.GetProperty("keyId").GetString()!),
+                EvidenceJson.ReadQuestion(root.GetProperty("question")),
+                EvidenceJson.ReadTreeHead(root.GetProperty("treeHead")),
                 root.GetProperty("signingKey").GetString()!,
-                [.. entries.EnumerateArray().Select(e => new EvidenceEntry(
-                    e.GetProperty("seq").GetInt64(),
-                    e.GetProperty("bytes").GetBytesFromBase64(),
-                    [.. e.GetProperty("path").EnumerateArray().Select(p => Digest.Parse(p.GetString()!))]))],
+                EvidenceJson.ReadEntries(root.GetProperty("entries"), MaxEntries),
                 sets,
                 batches,
                 VerdictJson.Read(JsonMarshal.GetRawUtf8Value(root.GetProperty("verdict"))));
@@ -198,7 +142,4 @@ public static class EvidenceBundleCodec
         var decoded = Array.ConvertAll(blobs, b => b!);
         return (decoded[..setCount], decoded[setCount..]);
     }
-
-    private static DateTimeOffset ParseTime(string text) =>
-        DateTimeOffset.ParseExact(text, LedgerEntryCodec.TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }

@@ -3,11 +3,11 @@ using System.Text.Json;
 using LineageHub.Core.Hashing;
 using LineageHub.Core.Ledger;
 
-namespace LineageHub.Core.Evidence.Sampling;
+namespace LineageHub.Core.Evidence;
 
 /// <summary>
-/// The members a sample shares with its bundle — question, tree head, entries — written and read exactly
-/// as <see cref="EvidenceBundleCodec"/> writes them (schema/consent.md), so the two forms agree byte for byte.
+/// The members a bundle and a sample share — question, tree head, entries — written and read by both codecs
+/// (schema/consent.md), so the two forms agree byte for byte.
 /// </summary>
 internal static class EvidenceJson
 {
