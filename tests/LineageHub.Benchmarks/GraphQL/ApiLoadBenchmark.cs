@@ -21,13 +21,14 @@ namespace LineageHub.Benchmarks.GraphQL;
 /// The LineageHub API over loopback, as a client sees it (API key checked on every request): a depth-5
 /// lineage walk on the Foundation graph and a page of 100 runs with their inputs and models, at 1 and 16
 /// concurrent clients. The anchor is the REST endpoint's walk (<c>GET /api/lineage</c>) on the same server.
-/// Options: --layers N --width N (default the 1M-node graph, 20 × 50,000), --runs N (default 1,000), --seconds N (default 10).
+/// Options: --layers N --width N (default the 1M-node graph, 20 × 50,000), --runs N (default 1,000), --seconds N (default 10),
+/// --only lineage|rest|runs and --clients N (one scenario at one concurrency, for profiling).
 /// </summary>
 public sealed class ApiLoadBenchmark : IBenchmark
 {
     public string Name => "api";
 
-    public string Description => "GraphQL API req/s and p50/p99: lineage(depth: 5) on the 1M-node DAG and 100 runs with inputs and model, 1 and 16 clients (anchor: REST /api/lineage). Options: --width N --runs N --seconds N";
+    public string Description => "GraphQL API req/s and p50/p99: lineage(depth: 5) on the 1M-node DAG and 100 runs with inputs and model, 1 and 16 clients (anchor: REST /api/lineage). Options: --width N --runs N --seconds N --only lineage|rest|runs --clients N";
 
     public async Task RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -35,6 +36,8 @@ public sealed class ApiLoadBenchmark : IBenchmark
         var width = Option(args, "--width", 50_000);
         var runCount = Option(args, "--runs", 1000);
         var seconds = Option(args, "--seconds", 10);
+        var only = Array.IndexOf(args, "--only") is >= 0 and var o && o + 1 < args.Length ? args[o + 1] : null;
+        var clients = Array.IndexOf(args, "--clients") >= 0 ? [Option(args, "--clients", 1)] : new[] { 1, 16 };
         var dag = new LayeredDag(layers, width);
         var work = Directory.CreateTempSubdirectory("lineagehub-api-bench-").FullName;
         try
@@ -66,10 +69,14 @@ public sealed class ApiLoadBenchmark : IBenchmark
 
             Console.WriteLine();
             Console.WriteLine($"{"scenario",-36} {"clients",7} {"req/s",10} {"p50 ms",8} {"p99 ms",8}");
-            foreach (var concurrency in new[] { 1, 16 })
+            foreach (var concurrency in clients)
             {
-                foreach (var (label, endpoint, query) in new (string, Uri, string?)[] { ("GraphQL lineage(depth: 5)", graphql, lineage), ("REST /api/lineage depth 5 (anchor)", rest, null), ("GraphQL 100 runs + inputs + model", graphql, runs) })
+                foreach (var (name, label, endpoint, query) in new (string, string, Uri, string?)[] { ("lineage", "GraphQL lineage(depth: 5)", graphql, lineage), ("rest", "REST /api/lineage depth 5 (anchor)", rest, null), ("runs", "GraphQL 100 runs + inputs + model", graphql, runs) })
                 {
+                    if (only is not null && only != name)
+                    {
+                        continue;
+                    }
                     var result = await LoopbackLoad.RunAsync(endpoint, query, concurrency, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds), cancellationToken, key);
                     Console.WriteLine($"{label,-36} {concurrency,7} {result.RequestsPerSecond,10:N0} {result.P50Ms,8:N2} {result.P99Ms,8:N2}");
                 }
