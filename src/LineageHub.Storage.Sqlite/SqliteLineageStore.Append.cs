@@ -69,7 +69,7 @@ public sealed partial class SqliteLineageStore
         var lookup = new BatchLookup(this);
         var outcomes = new List<(PendingAppend Pending, long? Seq, ChangePlan Plan)>();
         var committedNodes = new List<(NodeKey, long)>();
-        var committedEdges = new List<(EdgeKind, NodeKey, NodeKey, long)>();
+        var committedEdges = new List<(EdgeKind, NodeKey, NodeKey, long, bool)>();
 
         using var transaction = _writeConnection.BeginTransaction();
         using var writer = new BatchWriter(_writeConnection, transaction);
@@ -135,7 +135,7 @@ public sealed partial class SqliteLineageStore
             }
             foreach (var edge in plan.NewEdges)
             {
-                committedEdges.Add((edge.Kind, edge.From, edge.To, size));
+                committedEdges.Add((edge.Kind, edge.From, edge.To, size, HasProperties(edge.Properties)));
             }
             outcomes.Add((pending, size, plan));
             size++;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using LineageHub.Core;
 using LineageHub.Core.Domain;
@@ -7,7 +8,7 @@ using Microsoft.Data.Sqlite;
 
 namespace LineageHub.Storage.Sqlite;
 
-// Reads: nodes, edges and pages come from the database; traversal from the in-memory index.
+// Reads: nodes and pages come from the database; edges of many nodes and traversal from the in-memory index.
 public sealed partial class SqliteLineageStore
 {
     private const int MaxPage = 10_000;
@@ -20,16 +21,23 @@ public sealed partial class SqliteLineageStore
 
     public async Task<IReadOnlyDictionary<NodeKey, NodeRecord>> FindNodesAsync(IReadOnlyCollection<NodeKey> keys, CancellationToken cancellationToken = default)
     {
-        var ids = new List<int>(keys.Count);
+        var result = new Dictionary<NodeKey, NodeRecord>(keys.Count);
+        List<int>? missed = null;
         foreach (var key in keys)
         {
             if (_index.TryGetOrdinal(key, out var id))
             {
-                ids.Add(id);
+                if (_nodeCache.TryGet(id, key, out var cached))
+                {
+                    result[key] = cached;
+                }
+                else
+                {
+                    (missed ??= []).Add(id);
+                }
             }
         }
-        var result = new Dictionary<NodeKey, NodeRecord>(ids.Count);
-        if (ids.Count == 0)
+        if (missed is null)
         {
             return result;
         }
@@ -37,12 +45,13 @@ public sealed partial class SqliteLineageStore
         await using var command = connection.CreateCommand();
         // One parameter for any number of ids: the id list travels as a JSON array.
         command.CommandText = "SELECT id, props, seq, kind, key FROM nodes WHERE id IN (SELECT value FROM json_each($ids))";
-        command.Parameters.AddWithValue("$ids", IdList(ids));
+        command.Parameters.AddWithValue("$ids", IdList(missed));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var record = ReadNode(reader);
             result[record.Key] = record;
+            _nodeCache.Put(reader.GetInt32(0), record);
         }
         return result;
     }
@@ -78,58 +87,59 @@ public sealed partial class SqliteLineageStore
     public Task<IReadOnlyList<NodeRecord>> ListNodesAsync(NodeKind kind, string? keyPrefix, string? afterKey, int limit, CancellationToken cancellationToken = default) =>
         PageNodesAsync(kind, new NodePageRequest(limit) { KeyPrefix = keyPrefix, AfterKey = afterKey }, cancellationToken);
 
+    // The edges come from the index, which holds every committed edge; the table is read only for the
+    // few edges whose properties are not {}, so a page of runs' inputs is a memory read.
     public async Task<IReadOnlyDictionary<NodeKey, IReadOnlyList<EdgeRecord>>> GetEdgesOfManyAsync(IReadOnlyCollection<NodeKey> nodes, EdgeDirection direction, EdgeKind? kind = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(nodes);
-        var byId = new Dictionary<int, (NodeKey Key, List<EdgeRecord> Edges)>(nodes.Count);
-        foreach (var node in nodes)
+        var indexed = _index.EdgesOf(nodes, direction, kind);
+        var properties = await ReadEdgePropertiesAsync(indexed.Values, cancellationToken).ConfigureAwait(false);
+        var result = new Dictionary<NodeKey, IReadOnlyList<EdgeRecord>>(indexed.Count);
+        foreach (var (node, edges) in indexed)
         {
-            if (_index.TryGetOrdinal(node, out var id))
+            var records = new EdgeRecord[edges.Count];
+            for (var i = 0; i < records.Length; i++)
             {
-                byId.TryAdd(id, (node, []));
+                var edge = edges[i];
+                var bytes = edge.HasProperties ? properties![(edge.FromOrdinal, edge.Kind, edge.ToOrdinal)] : NoProperties;
+                records[i] = new EdgeRecord(edge.Kind, edge.From, edge.To, bytes, edge.Seq);
             }
+            result[node] = records;
         }
-        if (byId.Count > 0)
+        return result;
+    }
+
+    // The stored properties of the edges that have any, by (source, kind, target) ordinals: the unique key.
+    private async Task<Dictionary<(int, EdgeKind, int), byte[]>?> ReadEdgePropertiesAsync(IEnumerable<List<IndexedEdge>> lists, CancellationToken cancellationToken)
+    {
+        System.Text.StringBuilder? triples = null;
+        var wanted = 0;
+        foreach (var edge in lists.SelectMany(l => l).Where(e => e.HasProperties))
         {
-            var (near, far) = direction == EdgeDirection.Outgoing ? ("src", "dst") : ("dst", "src");
-            // Far ends not yet in the index (their commit is being added to it): their keys are read after the rows.
-            List<(List<EdgeRecord> Edges, int At, int Far)>? unindexed = null;
-            await using var connection = OpenReader();
-            await using (var command = connection.CreateCommand())
-            {
-                // No join for the far end's key: the index has every committed node's key by row id. A kind is
-                // matched in the statement itself ("$kind IS NULL OR ..." kept the planner off the kind column
-                // of the (src, kind, dst) index).
-                command.CommandText = $"""
-                    SELECT e.{near}, e.{far}, e.props, e.seq, e.kind FROM edges e
-                    WHERE e.{near} IN (SELECT value FROM json_each($ids)){(kind is null ? "" : " AND e.kind = $kind")} ORDER BY e.id
-                    """;
-                command.Parameters.AddWithValue("$ids", IdList(byId.Keys));
-                if (kind is { } k)
-                {
-                    command.Parameters.AddWithValue("$kind", EdgeRules.Name(k));
-                }
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    var (node, edges) = byId[reader.GetInt32(0)];
-                    var farId = reader.GetInt32(1);
-                    var known = _index.TryGetKey(farId, out var other);
-                    var (from, to) = direction == EdgeDirection.Outgoing ? (node, other) : (other, node);
-                    // The kind filter already names the kind; reading it back would decode a string per row.
-                    edges.Add(new EdgeRecord(kind ?? ReadEdgeKind(reader, 4), from, to, (byte[])reader.GetValue(2), reader.GetInt64(3)));
-                    if (!known)
-                    {
-                        (unindexed ??= []).Add((edges, edges.Count - 1, farId));
-                    }
-                }
-            }
-            if (unindexed is not null)
-            {
-                await FillFarKeysAsync(connection, unindexed, direction, cancellationToken).ConfigureAwait(false);
-            }
+            triples = (triples is null ? new System.Text.StringBuilder("[") : triples.Append(','))
+                .Append(CultureInfo.InvariantCulture, $"[{edge.FromOrdinal},\"{EdgeRules.Name(edge.Kind)}\",{edge.ToOrdinal}]");
+            wanted++;
         }
-        return byId.Values.ToDictionary(v => v.Key, v => (IReadOnlyList<EdgeRecord>)v.Edges);
+        if (triples is null)
+        {
+            return null;
+        }
+        var found = new Dictionary<(int, EdgeKind, int), byte[]>(wanted);
+        await using var connection = OpenReader();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT e.src, e.kind, e.dst, e.props FROM json_each($edges) j
+            JOIN edges e ON e.src = json_extract(j.value, '$[0]') AND e.kind = json_extract(j.value, '$[1]') AND e.dst = json_extract(j.value, '$[2]')
+            """;
+        command.Parameters.AddWithValue("$edges", triples.Append(']').ToString());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            found[(reader.GetInt32(0), ReadEdgeKind(reader, 1), reader.GetInt32(2))] = (byte[])reader.GetValue(3);
+        }
+        return found.Count == wanted
+            ? found
+            : throw LineageHubException.Corrupt($"the index holds {wanted} edges with properties that the edges table lacks {wanted - found.Count} of");
     }
 
     public async Task<IReadOnlyList<NodeRecord>> PageNodesAsync(NodeKind kind, NodePageRequest request, CancellationToken cancellationToken = default)
@@ -205,27 +215,6 @@ public sealed partial class SqliteLineageStore
         return new NodeRecord(key, (byte[])reader.GetValue(1), reader.GetInt64(2));
     }
 
-    private static async Task FillFarKeysAsync(SqliteConnection connection, List<(List<EdgeRecord> Edges, int At, int Far)> unindexed, EdgeDirection direction, CancellationToken cancellationToken)
-    {
-        var keys = new Dictionary<long, NodeKey>(unindexed.Count);
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT id, kind, key FROM nodes WHERE id IN (SELECT value FROM json_each($ids))";
-            command.Parameters.AddWithValue("$ids", IdList(unindexed.Select(u => u.Far)));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                keys[reader.GetInt64(0)] = ReadKey(reader, 1);
-            }
-        }
-        foreach (var (edges, at, far) in unindexed)
-        {
-            var key = keys.TryGetValue(far, out var found) ? found : throw LineageHubException.Corrupt($"an edge names node id {far}, which is not stored");
-            edges[at] = direction == EdgeDirection.Outgoing ? edges[at] with { To = key } : edges[at] with { From = key };
-        }
-    }
-
-    // A JSON array of row ids, the one parameter json_each reads.
     private static string IdList(IEnumerable<int> ids)
     {
         var text = new System.Text.StringBuilder("[");

@@ -10,6 +10,14 @@ namespace LineageHub.Storage.Sqlite;
 // Reading rows into domain values: every value read from the file is checked, since the file may have been edited.
 public sealed partial class SqliteLineageStore
 {
+    // Most edges carry no properties. The index remembers which do, so reads skip the table for the rest;
+    // they share this one array, which nothing writes to.
+    private static readonly byte[] NoProperties = "{}"u8.ToArray();
+
+    private const string NoPropertiesLiteral = "X'7B7D'";
+
+    private static bool HasProperties(byte[] properties) => !properties.AsSpan().SequenceEqual(NoProperties);
+
     private static NodeKey ReadKey(SqliteDataReader reader, int kindColumn)
     {
         var kind = reader.GetString(kindColumn);

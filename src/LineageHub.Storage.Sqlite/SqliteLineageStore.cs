@@ -26,6 +26,7 @@ public sealed partial class SqliteLineageStore : ILineageStore, IConsentEvidence
     private readonly SqliteConnection _writeConnection;
     private readonly MerkleTree _tree = new();
     private readonly LineageIndex _index = new();
+    private readonly NodeRecordCache _nodeCache = new();
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
@@ -151,11 +152,11 @@ public sealed partial class SqliteLineageStore : ILineageStore, IConsentEvidence
         }
         using (var command = _writeConnection.CreateCommand())
         {
-            command.CommandText = "SELECT kind, src, dst, seq FROM edges ORDER BY id";
+            command.CommandText = $"SELECT kind, src, dst, seq, props <> {NoPropertiesLiteral} FROM edges ORDER BY id";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                _index.AddEdge(ReadEdgeKind(reader, 0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt64(3));
+                _index.AddEdge(ReadEdgeKind(reader, 0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt64(3), reader.GetInt64(4) != 0);
             }
         }
         _index.Compact();

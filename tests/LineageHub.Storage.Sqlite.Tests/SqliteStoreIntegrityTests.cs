@@ -1,5 +1,7 @@
 using LineageHub.Core;
+using LineageHub.Core.Domain;
 using LineageHub.Core.Ledger;
+using LineageHub.Core.Storage;
 using LineageHub.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -27,6 +29,32 @@ public sealed class SqliteStoreIntegrityTests : IDisposable
         Assert.NotNull(await reopened.FindNodeAsync(scenario.ModelV1.Key));
         Assert.Equal(12, (await reopened.TraverseAsync(new Core.Lineage.TraversalRequest(scenario.ModelV1.Key))).Nodes.Count);
     }
+
+    [Fact]
+    public async Task Reopen_EdgesOfManyFromTheRebuiltIndex_MatchTheTableWithProperties()
+    {
+        // Edges of many nodes are read from the index, which a reopened store rebuilds from the table:
+        // which edges carry properties must survive that.
+        var scenario = Some.Lineage();
+        await using (var store = SqliteLineageStore.Open(_directory.Path))
+        {
+            await store.AppendAsync(scenario.Changes);
+        }
+        await using var reopened = SqliteLineageStore.Open(_directory.Path);
+        foreach (var direction in new[] { EdgeDirection.Outgoing, EdgeDirection.Incoming })
+        {
+            var many = await reopened.GetEdgesOfManyAsync([scenario.TrainRun.Key, scenario.FeaturesV1.Key], direction);
+            foreach (var node in new[] { scenario.TrainRun.Key, scenario.FeaturesV1.Key })
+            {
+                Assert.Equal(Text(await reopened.GetEdgesAsync(node, direction)), Text(many[node]));
+            }
+        }
+        var read = Assert.Single((await reopened.GetEdgesOfManyAsync([scenario.TrainRun.Key], EdgeDirection.Outgoing, EdgeKind.Read))[scenario.TrainRun.Key]);
+        Assert.Equal("""{"role":"train"}""", System.Text.Encoding.UTF8.GetString(read.Properties));
+    }
+
+    private static IEnumerable<string> Text(IEnumerable<EdgeRecord> edges) =>
+        edges.Select(e => $"{e.Kind} {e.From} -> {e.To} @{e.Seq} {System.Text.Encoding.UTF8.GetString(e.Properties)}");
 
     [Fact]
     public async Task Open_AFileThatIsNotADatabase_SaysSoNamingTheFile()

@@ -219,6 +219,10 @@ public abstract class StoreContract
         var arriving = incoming[scenario.FeaturesV1.Key];
         Assert.Contains(arriving, e => e.Kind == EdgeKind.Wrote && e.From == scenario.EtlRun.Key && e.To == scenario.FeaturesV1.Key);
         Assert.Contains(arriving, e => e.Kind == EdgeKind.Read && e.From == scenario.TrainRun.Key);
+        // Every kind at once comes in the order GetEdges gives, properties included.
+        Assert.Equal(Described(await store.GetEdgesAsync(scenario.FeaturesV1.Key, EdgeDirection.Incoming)), Described(arriving));
+        var leaving = await store.GetEdgesOfManyAsync([scenario.TrainRun.Key], EdgeDirection.Outgoing);
+        Assert.Equal(Described(await store.GetEdgesAsync(scenario.TrainRun.Key, EdgeDirection.Outgoing)), Described(leaving[scenario.TrainRun.Key]));
         Assert.Empty(await store.GetEdgesOfManyAsync([], EdgeDirection.Outgoing));
     }
 
@@ -357,4 +361,8 @@ public abstract class StoreContract
         Assert.Equal(24, report.Nodes);
         Assert.Equal(26, report.Edges);
     }
+
+    /// <summary>Edges as comparable text: kind, ends, entry and properties.</summary>
+    protected static IEnumerable<string> Described(IEnumerable<EdgeRecord> edges) =>
+        edges.Select(e => $"{e.Kind} {e.From} -> {e.To} @{e.Seq} {System.Text.Encoding.UTF8.GetString(e.Properties)}");
 }

@@ -25,6 +25,8 @@ public sealed partial class LineageIndex : IDisposable
     private int[] _edgeTo = new int[1024];
     private EdgeKind[] _edgeKind = new EdgeKind[1024];
     private long[] _edgeSeq = new long[1024];
+    // Most edges carry no properties ({}); those that do are read from the store when asked for.
+    private bool[] _edgeHasProperties = new bool[1024];
     private int _edgeCount;
 
     private Adjacency _up = new();
@@ -49,12 +51,12 @@ public sealed partial class LineageIndex : IDisposable
     }
 
     /// <summary>Adds an edge created by ledger entry <paramref name="seq"/> between two known ordinals.</summary>
-    public void AddEdge(EdgeKind kind, int from, int to, long seq)
+    public void AddEdge(EdgeKind kind, int from, int to, long seq, bool hasProperties)
     {
         _lock.EnterWriteLock();
         try
         {
-            AddEdgeUnlocked(kind, from, to, seq);
+            AddEdgeUnlocked(kind, from, to, seq, hasProperties);
             CompactIfWorthIt();
         }
         finally
@@ -64,7 +66,7 @@ public sealed partial class LineageIndex : IDisposable
     }
 
     /// <summary>Adds a committed batch under one lock: nodes first (their ordinals follow on), then edges by key.</summary>
-    public void AddCommitted(IReadOnlyList<(NodeKey Key, long Seq)> nodes, IReadOnlyList<(EdgeKind Kind, NodeKey From, NodeKey To, long Seq)> edges)
+    public void AddCommitted(IReadOnlyList<(NodeKey Key, long Seq)> nodes, IReadOnlyList<(EdgeKind Kind, NodeKey From, NodeKey To, long Seq, bool HasProperties)> edges)
     {
         _lock.EnterWriteLock();
         try
@@ -73,9 +75,9 @@ public sealed partial class LineageIndex : IDisposable
             {
                 AddNodeUnlocked(key, seq);
             }
-            foreach (var (kind, from, to, seq) in edges)
+            foreach (var (kind, from, to, seq, hasProperties) in edges)
             {
-                AddEdgeUnlocked(kind, _ordinals[from], _ordinals[to], seq);
+                AddEdgeUnlocked(kind, _ordinals[from], _ordinals[to], seq, hasProperties);
             }
             CompactIfWorthIt();
         }
@@ -217,7 +219,7 @@ public sealed partial class LineageIndex : IDisposable
         return _nodeCount - 1;
     }
 
-    private void AddEdgeUnlocked(EdgeKind kind, int from, int to, long seq)
+    private void AddEdgeUnlocked(EdgeKind kind, int from, int to, long seq, bool hasProperties)
     {
         Guard.That((uint)from < (uint)_nodeCount && (uint)to < (uint)_nodeCount, "edge endpoints are indexed nodes");
         if (_edgeCount == _edgeFrom.Length)
@@ -227,12 +229,14 @@ public sealed partial class LineageIndex : IDisposable
             Array.Resize(ref _edgeTo, size);
             Array.Resize(ref _edgeKind, size);
             Array.Resize(ref _edgeSeq, size);
+            Array.Resize(ref _edgeHasProperties, size);
         }
         var edge = _edgeCount++;
         _edgeFrom[edge] = from;
         _edgeTo[edge] = to;
         _edgeKind[edge] = kind;
         _edgeSeq[edge] = seq;
+        _edgeHasProperties[edge] = hasProperties;
         var (downstream, upstream) = EdgeRules.TargetIsUpstream(kind) ? (from, to) : (to, from);
         _up.AddOverflow(downstream, upstream, edge);
         _down.AddOverflow(upstream, downstream, edge);

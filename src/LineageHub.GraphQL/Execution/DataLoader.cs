@@ -1,19 +1,22 @@
 namespace LineageHub.GraphQL.Execution;
 
 /// <summary>
-/// Batches and caches loads by key for one request. <see cref="LoadAsync"/> queues a key; the executor
-/// dispatches all queued keys in one batch call when every resolver that could still add keys is waiting
-/// (like JavaScript's DataLoader dispatching on the next tick). Outside the executor, call <see cref="DispatchAsync"/>.
+/// Batches and caches loads by key for one request. <see cref="LoadAsync"/> and <see cref="LoadManyAsync"/>
+/// queue keys; the executor dispatches all queued keys in one batch call when every resolver that could
+/// still add keys is waiting (like JavaScript's DataLoader dispatching on the next tick). Outside the
+/// executor, call <see cref="DispatchAsync"/>.
 /// </summary>
 public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
     where TKey : notnull
 {
     private readonly BatchLoadFunction<TKey, TValue> _batch;
     private readonly CancellationToken _cancellationToken;
-    private readonly Dictionary<TKey, Task<TValue?>> _cache = [];
-    // Keys queued since the last dispatch. A key is queued only when it is not yet cached, so they are
-    // distinct: a list, not a second dictionary to insert every key into.
-    private List<(TKey Key, TaskCompletionSource<TValue?> Source)> _pending = [];
+    // The batch that loads (or loaded) each key: a key costs one entry here, not a task of its own, so a
+    // page of a thousand neighbours is a thousand entries and one awaited batch.
+    private readonly Dictionary<TKey, Batch> _batchOf = [];
+    // Tasks handed out by LoadAsync, so asking for one key twice returns the same task.
+    private readonly Dictionary<TKey, Task<TValue?>> _single = [];
+    private Batch? _pending;
     private readonly Lock _lock = new();
 
     /// <summary>Creates a loader; prefer <see cref="RequestContext.GetDataLoader{TKey, TValue}"/> inside resolvers.</summary>
@@ -33,35 +36,50 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
     /// <summary>Queues <paramref name="key"/> (or returns the cached load of it).</summary>
     public Task<TValue?> LoadAsync(TKey key)
     {
-        bool first;
         Task<TValue?> task;
+        bool first;
         lock (_lock)
         {
-            if (_cache.TryGetValue(key, out var cached))
+            if (_single.TryGetValue(key, out var cached))
             {
                 return cached;
             }
-            var source = new TaskCompletionSource<TValue?>();
-            first = _pending.Count == 0;
-            _pending.Add((key, source));
-            _cache[key] = source.Task;
-            task = source.Task;
+            var batch = EnlistLocked(key, out first);
+            task = batch.Done.Task.IsCompletedSuccessfully ? Task.FromResult(batch.ValueOf(key)) : batch.AddSingle(key);
+            _single[key] = task;
         }
-        if (first && SynchronizationContext.Current is not ExecutionPump)
-        {
-            OnPending?.Invoke();
-        }
+        WakeIfOutsideLoop(first);
         return task;
     }
 
-    /// <summary>Queues many keys; the result has one entry per key, in order.</summary>
-    public async Task<TValue?[]> LoadManyAsync(IEnumerable<TKey> keys)
+    /// <summary>
+    /// Queues many keys; the result has one entry per key, in order. One task for all of them, however
+    /// many there are; awaited inside a resolver it resumes on the executor's loop, as a single load does.
+    /// </summary>
+    public Task<TValue?[]> LoadManyAsync(IEnumerable<TKey> keys)
     {
-        var tasks = keys.Select(LoadAsync).ToList();
-        // Resume on the caller's context — the executor's loop — as LoadAsync's callers do: resuming on
-        // the batch's thread would queue the caller's next loads after the loop dispatched, one small
-        // batch per caller instead of one per level.
-        return await Task.WhenAll(tasks).ConfigureAwait(true);
+        ArgumentNullException.ThrowIfNull(keys);
+        var list = keys as IReadOnlyList<TKey> ?? [.. keys];
+        var batches = new Batch[list.Count];
+        Batch? only = null;
+        var spread = false;
+        var first = false;
+        Task<TValue?[]> task;
+        lock (_lock)
+        {
+            for (var i = 0; i < batches.Length; i++)
+            {
+                batches[i] = EnlistLocked(list[i], out var opened);
+                first |= opened;
+                spread |= only is not null && !ReferenceEquals(only, batches[i]);
+                only ??= batches[i];
+            }
+            task = only is null || (!spread && only.Done.Task.IsCompletedSuccessfully) ? Task.FromResult(Values(batches, list))
+                : spread ? ValuesAsync(batches, list)
+                : only.AddGroup(list);
+        }
+        WakeIfOutsideLoop(first);
+        return task;
     }
 
     /// <summary>Runs the pending batch now.</summary>
@@ -78,54 +96,149 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
         return true;
     }
 
-    private List<(TKey Key, TaskCompletionSource<TValue?> Source)>? TakePending()
+    // The batch a key is (or was) loaded by, opening a pending batch for a key not seen before.
+    private Batch EnlistLocked(TKey key, out bool opened)
+    {
+        opened = false;
+        if (_batchOf.TryGetValue(key, out var batch))
+        {
+            return batch;
+        }
+        if (_pending is null)
+        {
+            _pending = new Batch();
+            opened = true;
+        }
+        _pending.Keys.Add(key);
+        _batchOf[key] = _pending;
+        return _pending;
+    }
+
+    private void WakeIfOutsideLoop(bool opened)
+    {
+        if (opened && SynchronizationContext.Current is not ExecutionPump)
+        {
+            OnPending?.Invoke();
+        }
+    }
+
+    // Keys spread over batches: a key another caller asked for earlier is in an older one. Resuming on
+    // the loop (not inline in the batch that completed) keeps a level's keys in one batch.
+    private static async Task<TValue?[]> ValuesAsync(Batch[] batches, IReadOnlyList<TKey> keys)
+    {
+        foreach (var batch in batches.Distinct())
+        {
+            await batch.Done.Task.ConfigureAwait(true);
+        }
+        return Values(batches, keys);
+    }
+
+    private static TValue?[] Values(Batch[] batches, IReadOnlyList<TKey> keys)
+    {
+        var values = new TValue?[keys.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = batches[i].ValueOf(keys[i]);
+        }
+        return values;
+    }
+
+    private Batch? TakePending()
     {
         lock (_lock)
         {
-            if (_pending.Count == 0)
-            {
-                return null;
-            }
             var pending = _pending;
-            _pending = [];
-            BatchCount++;
+            if (pending is not null)
+            {
+                _pending = null;
+                BatchCount++;
+            }
             return pending;
         }
     }
 
-    private async Task RunBatchAsync(List<(TKey Key, TaskCompletionSource<TValue?> Source)>? pending)
+    private async Task RunBatchAsync(Batch? batch)
     {
-        if (pending is null)
+        if (batch is null)
         {
             return;
         }
         try
         {
-            var keys = new TKey[pending.Count];
-            for (var i = 0; i < keys.Length; i++)
-            {
-                keys[i] = pending[i].Key;
-            }
-            var values = await _batch(keys, _cancellationToken);
-            foreach (var (key, source) in pending)
-            {
-                source.TrySetResult(values.TryGetValue(key, out var value) ? value : default);
-            }
+            batch.Complete(await _batch(batch.Keys, _cancellationToken));
         }
         catch (Exception ex)
         {
-            foreach (var (_, source) in pending)
-            {
-                source.TrySetException(ex);
-            }
             // A failed batch must not poison later requests for the same keys within this request.
             lock (_lock)
             {
-                foreach (var (key, _) in pending)
+                foreach (var key in batch.Keys)
                 {
-                    _cache.Remove(key);
+                    _batchOf.Remove(key);
+                    _single.Remove(key);
                 }
             }
+            batch.Fail(ex);
+        }
+    }
+
+    // One batch call: its keys, the loads waiting on it and, once it ran, its values.
+    private sealed class Batch
+    {
+        private IReadOnlyDictionary<TKey, TValue>? _values;
+        private List<(TKey Key, TaskCompletionSource<TValue?> Source)>? _singles;
+        private List<(IReadOnlyList<TKey> Keys, TaskCompletionSource<TValue?[]> Source)>? _groups;
+
+        public List<TKey> Keys { get; } = [];
+
+        public TaskCompletionSource Done { get; } = new();
+
+        public TValue? ValueOf(TKey key) => _values!.TryGetValue(key, out var value) ? value : default;
+
+        public Task<TValue?> AddSingle(TKey key)
+        {
+            var source = new TaskCompletionSource<TValue?>();
+            (_singles ??= []).Add((key, source));
+            return source.Task;
+        }
+
+        public Task<TValue?[]> AddGroup(IReadOnlyList<TKey> keys)
+        {
+            var source = new TaskCompletionSource<TValue?[]>();
+            (_groups ??= []).Add((keys, source));
+            return source.Task;
+        }
+
+        public void Complete(IReadOnlyDictionary<TKey, TValue> values)
+        {
+            _values = values;
+            foreach (var (key, source) in _singles ?? [])
+            {
+                source.TrySetResult(ValueOf(key));
+            }
+            foreach (var (keys, source) in _groups ?? [])
+            {
+                var group = new TValue?[keys.Count];
+                for (var i = 0; i < group.Length; i++)
+                {
+                    group[i] = ValueOf(keys[i]);
+                }
+                source.TrySetResult(group);
+            }
+            Done.TrySetResult();
+        }
+
+        public void Fail(Exception ex)
+        {
+            foreach (var (_, source) in _singles ?? [])
+            {
+                source.TrySetException(ex);
+            }
+            foreach (var (_, source) in _groups ?? [])
+            {
+                source.TrySetException(ex);
+            }
+            Done.TrySetException(ex);
         }
     }
 }

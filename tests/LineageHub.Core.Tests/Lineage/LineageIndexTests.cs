@@ -183,7 +183,7 @@ public sealed class LineageIndexTests
             }
             foreach (var (kind, from, to, seq) in _edges)
             {
-                index.AddEdge(kind, from, to, seq);
+                index.AddEdge(kind, from, to, seq, hasProperties: false);
             }
             index.Compact();
             return index;
@@ -198,7 +198,7 @@ public sealed class LineageIndexTests
                 var parent = random.Next(node);
                 long seq = _nodeCount + i;
                 _edges.Add((EdgeKind.DerivedFrom, node, parent, seq));
-                index.AddEdge(EdgeKind.DerivedFrom, node, parent, seq);
+                index.AddEdge(EdgeKind.DerivedFrom, node, parent, seq, hasProperties: false);
             }
         }
 

@@ -41,6 +41,48 @@ public sealed class DataLoaderTests
     }
 
     [Fact]
+    public async Task LoadManyAsync_KeysOldAndNew_LoadsOnlyTheNewAndAnswersInOrder()
+    {
+        var batches = new List<IReadOnlyList<int>>();
+        var loader = new DataLoader<int, string>((keys, _) =>
+        {
+            batches.Add(keys);
+            return Task.FromResult<IReadOnlyDictionary<int, string>>(keys.Where(k => k != 4).ToDictionary(k => k, k => "v" + k));
+        });
+        var first = loader.LoadManyAsync([1, 2]);
+        await loader.DispatchAsync();
+        Assert.Equal(new string?[] { "v1", "v2" }, await first);
+
+        var cached = loader.LoadManyAsync([2, 1]);
+        Assert.True(cached.IsCompletedSuccessfully);
+        var mixed = loader.LoadManyAsync([3, 1, 4, 3]);
+        var single = loader.LoadAsync(3);
+        Assert.False(mixed.IsCompleted);
+        await loader.DispatchAsync();
+
+        Assert.Equal(new string?[] { "v2", "v1" }, await cached);
+        Assert.Equal(new string?[] { "v3", "v1", null, "v3" }, await mixed);
+        Assert.Equal("v3", await single);
+        Assert.Equal([[1, 2], [3, 4]], batches);
+    }
+
+    [Fact]
+    public async Task LoadManyAsync_BatchFails_FaultsTheCallAndAllowsRetry()
+    {
+        var fail = true;
+        var loader = new DataLoader<int, string>((keys, _) => fail
+            ? Task.FromException<IReadOnlyDictionary<int, string>>(new InvalidOperationException("store down"))
+            : Task.FromResult<IReadOnlyDictionary<int, string>>(keys.ToDictionary(k => k, k => "ok" + k)));
+        var many = loader.LoadManyAsync([1, 2]);
+        await loader.DispatchAsync();
+        Assert.Equal("store down", (await Assert.ThrowsAsync<InvalidOperationException>(() => many)).Message);
+        fail = false;
+        var retry = loader.LoadManyAsync([2, 1]);
+        await loader.DispatchAsync();
+        Assert.Equal(new string?[] { "ok2", "ok1" }, await retry);
+    }
+
+    [Fact]
     public async Task Executor_NestedListsWithLoaders_OneBatchPerLevel()
     {
         var schema = LineageHub.GraphQL.Types.Schema.FromSdl("type Query { items: [Item!]! } type Item { id: Int! child: Item }");

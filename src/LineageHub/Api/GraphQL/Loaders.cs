@@ -27,16 +27,9 @@ internal static class Loaders
             ? context.Request.GetDataLoader(OutgoingNames[(int)kind], BatchesOf(store).Outgoing[(int)kind])
             : context.Request.GetDataLoader(IncomingNames[(int)kind], BatchesOf(store).Incoming[(int)kind]);
 
-    /// <summary>
-    /// Many nodes at once. Not <see cref="DataLoader{TKey, TValue}.LoadManyAsync"/>: it resumes off the
-    /// executor's loop (ConfigureAwait(false)), so the resolvers below it would queue their keys while the
-    /// loop dispatches, and one level's keys would split across two store calls. Awaiting here resumes on the loop.
-    /// </summary>
-    public static async Task<NodeRecord?[]> NodesAsync(ResolveFieldContext context, ILineageStore store, IEnumerable<NodeKey> keys)
-    {
-        var loader = Nodes(context, store);
-        return await Task.WhenAll(keys.Select(loader.LoadAsync));
-    }
+    /// <summary>Many nodes at once: one task however many keys, resuming on the executor's loop.</summary>
+    public static Task<NodeRecord?[]> NodesAsync(ResolveFieldContext context, ILineageStore store, IEnumerable<NodeKey> keys) =>
+        Nodes(context, store).LoadManyAsync(keys);
 
     private static Batches BatchesOf(ILineageStore store) => ByStore.GetValue(store, s => new Batches(s));
 

@@ -1,0 +1,109 @@
+using LineageHub.Core.Domain;
+using LineageHub.Core.Storage;
+
+namespace LineageHub.Core.Lineage;
+
+// Reading a page of nodes' edges from memory: the store's edge reads need the table only for properties.
+public sealed partial class LineageIndex
+{
+    /// <summary>
+    /// The edges of each indexed node of <paramref name="nodes"/> in <paramref name="direction"/> (of
+    /// <paramref name="kind"/>, or of every kind), each node's in the order they were added. Nodes not in
+    /// the index are left out; an indexed node without such edges maps to an empty list.
+    /// </summary>
+    public Dictionary<NodeKey, List<IndexedEdge>> EdgesOf(IEnumerable<NodeKey> nodes, EdgeDirection direction, EdgeKind? kind)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        var result = new Dictionary<NodeKey, List<IndexedEdge>>(nodes is ICollection<NodeKey> c ? c.Count : 0);
+        // One read lock for the whole page: a lock per node contended when many requests read at once.
+        _lock.EnterReadLock();
+        try
+        {
+            foreach (var node in nodes)
+            {
+                if (!result.ContainsKey(node) && _ordinals.TryGetValue(node, out var ordinal))
+                {
+                    result[node] = EdgesOfUnlocked(ordinal, direction, kind);
+                }
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+        return result;
+    }
+
+    private List<IndexedEdge> EdgesOfUnlocked(int node, EdgeDirection direction, EdgeKind? kind)
+    {
+        var ordinals = new List<int>();
+        if (kind is { } only)
+        {
+            Collect(ListHolding(only, direction), node, direction, kind, ordinals);
+        }
+        else
+        {
+            // Every kind: an edge is in the up or the down list by its kind, so both are read and merged
+            // back into the order the edges were added (a self-loop, in both, once).
+            Collect(_up, node, direction, null, ordinals);
+            var fromUp = ordinals.Count;
+            Collect(_down, node, direction, null, ordinals);
+            if (fromUp > 0 && fromUp < ordinals.Count)
+            {
+                ordinals.Sort();
+                RemoveAdjacentDuplicates(ordinals);
+            }
+        }
+        var edges = new List<IndexedEdge>(ordinals.Count);
+        foreach (var edge in ordinals)
+        {
+            var (from, to) = (_edgeFrom[edge], _edgeTo[edge]);
+            edges.Add(new IndexedEdge(_edgeKind[edge], _keys[from], _keys[to], from, to, _edgeSeq[edge], _edgeHasProperties[edge]));
+        }
+        return edges;
+    }
+
+    // Outgoing edges of a kind whose target is upstream sit in their source's up list, incoming ones in
+    // their target's down list; the other kinds the other way round.
+    private Adjacency ListHolding(EdgeKind kind, EdgeDirection direction) =>
+        EdgeRules.TargetIsUpstream(kind) == (direction == EdgeDirection.Outgoing) ? _up : _down;
+
+    // Each list holds a node's pairs in the order the edges were added: compact part, then overflow.
+    private void Collect(Adjacency adjacency, int node, EdgeDirection direction, EdgeKind? kind, List<int> into)
+    {
+        if (node < adjacency.CompactNodes)
+        {
+            var items = adjacency.Items;
+            for (var i = adjacency.Offsets[node]; i < adjacency.Offsets[node + 1]; i++)
+            {
+                AddIfMatching(items[(2 * i) + 1], node, direction, kind, into);
+            }
+        }
+        var (overflow, count) = adjacency.OverflowOf(node);
+        for (var i = 0; i < count; i++)
+        {
+            AddIfMatching(overflow![(2 * i) + 1], node, direction, kind, into);
+        }
+    }
+
+    private void AddIfMatching(int edge, int node, EdgeDirection direction, EdgeKind? kind, List<int> into)
+    {
+        if ((direction == EdgeDirection.Outgoing ? _edgeFrom[edge] : _edgeTo[edge]) == node && (kind is null || _edgeKind[edge] == kind))
+        {
+            into.Add(edge);
+        }
+    }
+
+    private static void RemoveAdjacentDuplicates(List<int> sorted)
+    {
+        var kept = 0;
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            if (kept == 0 || sorted[i] != sorted[kept - 1])
+            {
+                sorted[kept++] = sorted[i];
+            }
+        }
+        sorted.RemoveRange(kept, sorted.Count - kept);
+    }
+}
