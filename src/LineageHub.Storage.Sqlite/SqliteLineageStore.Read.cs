@@ -22,19 +22,23 @@ public sealed partial class SqliteLineageStore
     public async Task<IReadOnlyDictionary<NodeKey, NodeRecord>> FindNodesAsync(IReadOnlyCollection<NodeKey> keys, CancellationToken cancellationToken = default)
     {
         var result = new Dictionary<NodeKey, NodeRecord>(keys.Count);
+        var ordinals = _index.OrdinalsOf(keys);
         List<int>? missed = null;
+        var at = 0;
         foreach (var key in keys)
         {
-            if (_index.TryGetOrdinal(key, out var id))
+            var id = ordinals[at++];
+            if (id < 0)
             {
-                if (_nodeCache.TryGet(id, key, out var cached))
-                {
-                    result[key] = cached;
-                }
-                else
-                {
-                    (missed ??= []).Add(id);
-                }
+                continue;
+            }
+            if (_nodeCache.TryGet(id, key, out var cached))
+            {
+                result[key] = cached;
+            }
+            else
+            {
+                (missed ??= []).Add(id);
             }
         }
         if (missed is null)

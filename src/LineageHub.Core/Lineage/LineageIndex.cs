@@ -118,6 +118,30 @@ public sealed partial class LineageIndex : IDisposable
     public bool Contains(NodeKey key) => TryGetOrdinal(key, out _);
 
     /// <summary>
+    /// The ordinal of each of <paramref name="keys"/>, in order, -1 for a key not indexed: one read lock for
+    /// a page of keys, where a lock per key contended when many requests read at once.
+    /// </summary>
+    public int[] OrdinalsOf(IReadOnlyCollection<NodeKey> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var ordinals = new int[keys.Count];
+        var i = 0;
+        _lock.EnterReadLock();
+        try
+        {
+            foreach (var key in keys)
+            {
+                ordinals[i++] = _ordinals.TryGetValue(key, out var ordinal) ? ordinal : -1;
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+        return ordinals;
+    }
+
+    /// <summary>
     /// The key of the node with <paramref name="ordinal"/>, when it is indexed (stores use it to read node keys
     /// by row id without reading and decoding the key text of every row).
     /// </summary>

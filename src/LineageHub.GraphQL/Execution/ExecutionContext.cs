@@ -15,10 +15,12 @@ internal sealed partial class ExecutionContext
     private readonly IReadOnlyDictionary<string, object?> _variables;
     private readonly RequestContext _request;
     private readonly List<GraphQLError> _errors = [];
+    private readonly Func<Exception, GraphQLException?>? _translate;
 
-    public ExecutionContext(Schema schema, DocumentNode document, IReadOnlyDictionary<string, object?> variables, RequestContext request)
+    public ExecutionContext(Schema schema, DocumentNode document, IReadOnlyDictionary<string, object?> variables, RequestContext request, Func<Exception, GraphQLException?>? translate)
     {
         _schema = schema;
+        _translate = translate;
         _variables = variables;
         _request = request;
         foreach (var definition in document.Definitions)
@@ -211,11 +213,12 @@ internal sealed partial class ExecutionContext
 
     private void RecordError(Exception ex, IReadOnlyList<FieldNode> nodes, PathSegment path)
     {
-        var error = new GraphQLError(ex.Message)
+        var shown = ex as GraphQLException ?? _translate?.Invoke(ex);
+        var error = new GraphQLError(shown?.Message ?? ex.Message)
         {
             Locations = [.. nodes.Select(n => new ErrorLocation(n.Location.Line, n.Location.Column))],
             Path = path.ToList(),
-            Extensions = (ex as GraphQLException)?.Extensions,
+            Extensions = shown?.Extensions,
         };
         lock (_errors)
         {

@@ -28,4 +28,10 @@ public sealed record ExecutorOptions
     /// the client), or null/empty to let it run. The place for authorization and per-client limits.
     /// </summary>
     public Func<AuthorizationContext, ValueTask<IReadOnlyList<GraphQLError>?>>? Authorize { get; init; }
+
+    /// <summary>
+    /// Turns an exception a resolver threw into the error the client sees (its message and extensions), for
+    /// an application's own exception types; null keeps the exception's message as it is.
+    /// </summary>
+    public Func<Exception, GraphQLException?>? TranslateException { get; init; }
 }

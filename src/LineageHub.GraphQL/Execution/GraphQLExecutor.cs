@@ -78,7 +78,7 @@ public sealed class GraphQLExecutor
                 : ExecutionMessages.NoRootType(operation.Operation))]);
         }
         var requestContext = new RequestContext(request.Services, request.UserContext, cancellationToken);
-        var context = new ExecutionContext(Schema, document, variables, requestContext);
+        var context = new ExecutionContext(Schema, document, variables, requestContext, Options.TranslateException);
         var pump = new ExecutionPump();
         requestContext.OnLoaderPending = pump.Wake;
         try

@@ -46,6 +46,12 @@ public static class ServerHost
     public static WebApplication Build(string urls, LocalLineageService service, ApiKeyStore keys, bool insecureNoAuth, Action<ILoggingBuilder>? logging = null, VerificationSettings? verification = null, string? dataDirectory = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        // ASP.NET Core logs four lines of every request at Information, which costs a busy server more than
+        // the request; configuration (Logging__LogLevel__Microsoft.AspNetCore) can still turn them back on.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
+        });
         builder.WebHost.UseUrls(urls);
         builder.Services.AddSingleton(service);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);

@@ -123,6 +123,17 @@ public sealed class AccessControlTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ServedRequests_AreNotLoggedOneByOne()
+    {
+        // ASP.NET Core's per-request lines are off by default: a busy server would spend more on them than on the request.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(200, (await _server.PostAsync("{ ledger { head { size } } }")).Status);
+        }
+        Assert.DoesNotContain(_server.Log, line => line.Contains("Request starting", StringComparison.Ordinal) || line.Contains("Executing endpoint", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnAdmin_CreatesAKeyOverHttp_ThatWorksAtOnce_AndIsShownOnlyThen()
     {
         var (_, admin) = _server.Keys.Create(ApiRole.Admin, "ops");

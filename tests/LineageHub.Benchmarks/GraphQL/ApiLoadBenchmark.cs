@@ -2,18 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using LineageHub.Benchmarks.Foundation;
-using LineageHub.Client;
 using LineageHub.Core.Domain;
 using LineageHub.Core.Hashing;
 using LineageHub.Core.Registration;
-using LineageHub.Hosting;
 using LineageHub.Security;
 using LineageHub.Storage.Sqlite;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LineageHub.Benchmarks.GraphQL;
 
@@ -52,12 +45,10 @@ public sealed class ApiLoadBenchmark : IBenchmark
 
             var keys = ApiKeyStore.Open(work);
             var (_, key) = keys.Create(ApiRole.Reader, "benchmark");
-            var store = SqliteLineageStore.Open(work);
-            await using var service = new LocalLineageService(store, ownsStore: true);
-            // Scheduling off: a scheduled check landing mid-measurement would measure something else.
-            await using var app = ServerHost.Build("http://127.0.0.1:0", service, keys, insecureNoAuth: false, logging => logging.ClearProviders(), new LineageHub.Integrity.VerificationSettings { Enabled = false });
-            await app.StartAsync(cancellationToken);
-            var url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            // The server is `lineagehub serve` in a process of its own, with the runtime settings (server GC)
+            // and logging it ships with; scheduling off, as a check landing mid-measurement would measure something else.
+            using var server = await ServerProcess.StartAsync(work, cancellationToken);
+            var url = server.Url;
             var graphql = new Uri(url, "/graphql");
 
             var start = GraphBenchmark.Key(dag.NodeCount - 1).ToString();
@@ -82,7 +73,6 @@ public sealed class ApiLoadBenchmark : IBenchmark
                 }
             }
             Console.WriteLine("target: p99 < 10 ms at 16 clients for both GraphQL scenarios");
-            await app.StopAsync(cancellationToken);
         }
         finally
         {

@@ -173,6 +173,23 @@ public sealed class ExecutorTests
     }
 
     [Fact]
+    public async Task Execute_TranslateExceptionHook_ShapesTheErrorsOfItsExceptionsOnly()
+    {
+        var schema = LineageHub.GraphQL.Types.Schema.FromSdl("type Query { missing: Int other: Int graphql: Int }");
+        schema.Resolve("Query", "missing", _ => throw new KeyNotFoundException("no such row"))
+            .Resolve("Query", "other", _ => throw new InvalidOperationException("broken"))
+            .Resolve("Query", "graphql", _ => throw new GraphQLException("as thrown"));
+        var executor = new GraphQLExecutor(schema, new ExecutorOptions
+        {
+            TranslateException = ex => ex is KeyNotFoundException ? new GraphQLException("not found: " + ex.Message, new Dictionary<string, object?> { ["code"] = "NOT_FOUND" }) : null,
+        });
+
+        Assert.Equal(
+            """{"errors":[{"message":"not found: no such row","locations":[{"line":1,"column":3}],"path":["missing"],"extensions":{"code":"NOT_FOUND"}},{"message":"broken","locations":[{"line":1,"column":11}],"path":["other"]},{"message":"as thrown","locations":[{"line":1,"column":17}],"path":["graphql"]}],"data":{"missing":null,"other":null,"graphql":null}}""",
+            await executor.RunAsync("{ missing other graphql }"));
+    }
+
+    [Fact]
     public async Task Execute_ResolverAddsResponseExtension_AppearsInResponse()
     {
         var schema = LineageHub.GraphQL.Types.Schema.FromSdl("type Query { a: Int }");

@@ -1,3 +1,4 @@
+using LineageHub.Core;
 using LineageHub.Core.Storage;
 using LineageHub.Integrity;
 using LineageHub.GraphQL.Execution;
@@ -30,6 +31,8 @@ public static class GraphQLApi
             MaxCost = MaxCost,
             DefaultListSize = ApiMessages.DefaultPageSize,
             Authorize = ctx => Authorize(ctx, access),
+            // Expected failures (not found, conflict, bad input) reach the client with their code.
+            TranslateException = ex => ex is LineageHubException known ? ApiErrors.ToGraphQL(known) : null,
         });
 
     public static void Map(WebApplication app, GraphQLExecutor executor) =>

@@ -13,7 +13,7 @@ public static partial class LineageSchema
 {
     private static void BindConsent(Schema schema, ILineageStore store)
     {
-        Bind(schema, "Query", "consentProof", async ctx =>
+        schema.Resolve("Query", "consentProof", async ctx =>
         {
             if (store is not IConsentEvidenceStore evidence)
             {
@@ -23,7 +23,7 @@ public static partial class LineageSchema
             var bundle = await ConsentProver.ProveAsync(store, evidence, model, Text(ctx, "purpose"), ctx.GetArgument<DateTimeOffset?>("asOf"), ctx.CancellationToken);
             return Verdict(bundle.Verdict);
         });
-        Bind(schema, "Query", "subjectImpact", async ctx =>
+        schema.Resolve("Query", "subjectImpact", async ctx =>
         {
             if (store is not IConsentEvidenceStore evidence)
             {
@@ -33,7 +33,7 @@ public static partial class LineageSchema
             var notIn = ctx.GetArgument<List<object?>>("notIn")?.Select(id => Ids.Parse((string)id!, "notIn", NodeKind.DatasetVersion)).ToList();
             return Impact(await SubjectImpactFinder.FindAsync(store, evidence, subject, notIn, ctx.CancellationToken));
         });
-        Bind(schema, "ConsentProof", "violations", ctx =>
+        schema.Resolve("ConsentProof", "violations", ctx =>
         {
             var all = (IReadOnlyList<ConsentViolation>)((Dictionary<string, object?>)ctx.Source!)[ViolationsEntry]!;
             var first = Math.Clamp(ctx.GetArgument<int?>("first") ?? 100, 0, ApiMessages.MaxPageSize);

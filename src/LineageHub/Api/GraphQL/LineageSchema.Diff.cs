@@ -21,7 +21,7 @@ public static partial class LineageSchema
             schema.BindEnumValue("LineageChangeKind", ScreamingSnake(kind.ToString()), kind);
         }
         BindEnum<FileChangeKind>(schema, "CodeFileChangeKind");
-        Bind(schema, "Query", "lineageDiff", async ctx =>
+        schema.Resolve("Query", "lineageDiff", async ctx =>
         {
             var depth = ctx.GetArgument<int?>("depth");
             var maxNodes = ctx.GetArgument("maxNodes", 100_000);

@@ -18,7 +18,7 @@ public static partial class LineageSchema
         BindEnum<VerificationOutcome>(schema, "VerificationOutcome");
         var history = new VerificationHistory(store);
 
-        Bind(schema, "DatasetVersion", "integrity", async ctx =>
+        schema.Resolve("DatasetVersion", "integrity", async ctx =>
         {
             var checks = await ChecksAsync(ctx, store, NodeViews.KeyOf(ctx.Source));
             var newest = checks.Count > 0 ? checks[^1] : null;
@@ -30,7 +30,7 @@ public static partial class LineageSchema
                 [ChecksEntry] = checks,
             };
         });
-        Bind(schema, "Integrity", "history", ctx =>
+        schema.Resolve("Integrity", "history", ctx =>
         {
             var first = ctx.GetArgument("first", 20);
             if (first is < 0 or > ApiMessages.MaxPageSize)
@@ -40,12 +40,12 @@ public static partial class LineageSchema
             var checks = (IReadOnlyList<CheckView>)((IReadOnlyDictionary<string, object?>)ctx.Source!)[ChecksEntry]!;
             return ValueTask.FromResult<object?>(checks.Reverse().Take(first).Select(c => (object?)c.View).ToList());
         });
-        Bind(schema, "LineageNode", "integrity", async ctx =>
+        schema.Resolve("LineageNode", "integrity", async ctx =>
         {
             var key = NodeViews.KeyOf(ctx.Source);
             return key.Kind == NodeKind.DatasetVersion && await ChecksAsync(ctx, store, key) is { Count: > 0 } checks ? checks[^1].Check.Outcome : null;
         });
-        Bind(schema, "Lineage", "failingIntegrity", async ctx =>
+        schema.Resolve("Lineage", "failingIntegrity", async ctx =>
         {
             var nodes = (List<object?>)((IReadOnlyDictionary<string, object?>)ctx.Source!)["nodes"]!;
             var versions = nodes.Select(NodeViews.KeyOf).Where(k => k.Kind == NodeKind.DatasetVersion).ToList();
@@ -53,7 +53,7 @@ public static partial class LineageSchema
             return versions.Where((_, i) => checks[i].Count > 0 && checks[i][^1].Check.Outcome != VerificationOutcome.Ok).Select(k => (object?)k.ToString()).ToList();
         });
 
-        Bind(schema, "Query", "verifications", async ctx =>
+        schema.Resolve("Query", "verifications", async ctx =>
         {
             var filter = ctx.GetArgument<IReadOnlyDictionary<string, object?>>("filter");
             var target = filter?.GetValueOrDefault("target") as string;
@@ -68,7 +68,7 @@ public static partial class LineageSchema
             var views = records.Select(r => NodeViews.From(r!)!).ToArray();
             return Connections.ByOffset(views, [.. Enumerable.Range(start, views.Length)], null, start > 0, end < all.Count, all.Count);
         });
-        Bind(schema, "Query", "alerts", async ctx =>
+        schema.Resolve("Query", "alerts", async ctx =>
         {
             var since = ctx.GetArgument<DateTimeOffset?>("since");
             var first = Math.Clamp(ctx.GetArgument("first", 100), 0, ApiMessages.MaxPageSize);

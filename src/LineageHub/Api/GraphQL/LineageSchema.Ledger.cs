@@ -12,7 +12,7 @@ public static partial class LineageSchema
 {
     private static void BindLedger(Schema schema, ILineageStore store)
     {
-        Bind(schema, "Ledger", "head", async ctx =>
+        schema.Resolve("Ledger", "head", async ctx =>
         {
             var head = await store.GetTreeHeadAsync(ctx.CancellationToken);
             return new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -26,7 +26,7 @@ public static partial class LineageSchema
                 ["publicKey"] = store.SigningPublicKeyPem,
             };
         });
-        Bind(schema, "Ledger", "entry", async ctx =>
+        schema.Resolve("Ledger", "entry", async ctx =>
         {
             try
             {
@@ -37,7 +37,7 @@ public static partial class LineageSchema
                 return null;
             }
         });
-        Bind(schema, "Ledger", "inclusionProof", async ctx =>
+        schema.Resolve("Ledger", "inclusionProof", async ctx =>
         {
             var seq = ctx.GetArgument<int>("seq");
             var proof = await store.ProveInclusionAsync(seq, ctx.GetArgument<int?>("treeSize"), ctx.CancellationToken);
@@ -51,7 +51,7 @@ public static partial class LineageSchema
                 ["entry"] = Entry(await store.GetEntryAsync(seq, ctx.CancellationToken)),
             };
         });
-        Bind(schema, "Ledger", "consistencyProof", async ctx =>
+        schema.Resolve("Ledger", "consistencyProof", async ctx =>
         {
             var proof = await store.ProveConsistencyAsync(ctx.GetArgument<int>("from"), ctx.GetArgument<int>("to"), ctx.CancellationToken);
             return new Dictionary<string, object?>(StringComparer.Ordinal)

@@ -65,20 +65,26 @@ public static partial class LineageSchema
             {
                 if (edge.To.Kind == target)
                 {
-                    return await NodeAsync(ctx, store, edge.To);
+                    // Awaited here rather than through NodeAsync: a page of runs makes one such call per run.
+                    return await Loaders.Nodes(ctx, store).LoadAsync(edge.To) is { } record ? NodeViews.From(record) : null;
                 }
             }
             return null;
         });
 
     private static void Neighbours(Schema schema, ILineageStore store, string type, string field, EdgeDirection direction, EdgeKind kind, NodeKind? only = null) =>
-        Bind(schema, type, field, async ctx =>
+        schema.Resolve(type, field, async ctx =>
         {
             var page = PageArguments.From(ctx);
             var edges = await Loaders.Edges(ctx, store, direction, kind).LoadAsync(NodeViews.KeyOf(ctx.Source)) ?? [];
             IReadOnlyList<EdgeRecord> list = only is { } wanted ? [.. edges.Where(e => Far(e, direction).Kind == wanted)] : edges;
             var (start, end) = page.Slice(list.Count);
-            var records = await Loaders.NodesAsync(ctx, store, Enumerable.Range(start, end - start).Select(i => Far(list[i], direction)));
+            var keys = new NodeKey[end - start];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = Far(list[start + i], direction);
+            }
+            var records = await Loaders.NodesAsync(ctx, store, keys);
             var views = new List<NodeView>(records.Length);
             var offsets = new List<int>(records.Length);
             var properties = new List<object?>(records.Length);

@@ -13,8 +13,8 @@ public static partial class LineageSchema
 {
     private static void BindQueries(Schema schema, ILineageStore store)
     {
-        Bind(schema, "Query", "node", async ctx => await NodeAsync(ctx, store, Ids.Parse(ctx.GetArgument<string>("id")!, "id")));
-        Bind(schema, "Query", "nodes", async ctx =>
+        schema.Resolve("Query", "node", async ctx => await NodeAsync(ctx, store, Ids.Parse(ctx.GetArgument<string>("id")!, "id")));
+        schema.Resolve("Query", "nodes", async ctx =>
         {
             var ids = ctx.GetArgument<List<object?>>("ids") ?? [];
             if (ids.Count > ApiMessages.MaxPageSize)
@@ -47,17 +47,17 @@ public static partial class LineageSchema
         RootList(schema, store, "runs", NodeKind.Run, _ => new NodePageRequest(1));
         RootList(schema, store, "models", NodeKind.Model, ctx => new NodePageRequest(1) { NameContains = ctx.GetArgument<string>("search") });
 
-        Bind(schema, "Query", "lineage", async ctx => Lineage(await store.TraverseAsync(LineageRequest(ctx), ctx.CancellationToken)));
+        schema.Resolve("Query", "lineage", async ctx => Lineage(await store.TraverseAsync(LineageRequest(ctx), ctx.CancellationToken)));
         schema.Resolve("Query", "ledger", _ => new Dictionary<string, object?>());
     }
 
     private static string Text(ResolveFieldContext context, string name) => context.GetArgument<string>(name)!;
 
     private static void ByKey(Schema schema, ILineageStore store, string field, Func<ResolveFieldContext, NodeKey> key) =>
-        Bind(schema, "Query", field, async ctx => await NodeAsync(ctx, store, key(ctx)));
+        schema.Resolve("Query", field, async ctx => await NodeAsync(ctx, store, key(ctx)));
 
     private static void RootList(Schema schema, ILineageStore store, string field, NodeKind kind, Func<ResolveFieldContext, NodePageRequest> filter) =>
-        Bind(schema, "Query", field, async ctx => await Connections.RootAsync(store, kind, PageArguments.From(ctx), filter(ctx), ctx.CancellationToken));
+        schema.Resolve("Query", field, async ctx => await Connections.RootAsync(store, kind, PageArguments.From(ctx), filter(ctx), ctx.CancellationToken));
 
     // The key prefix of one namespace: the key of a node in it, less its (one-character) name.
     private static string NamespacePrefix(NodeKind kind, string ns) => NodeKey.Of(kind, ns, "x").Key[..^1];

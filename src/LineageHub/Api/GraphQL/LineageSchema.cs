@@ -45,20 +45,6 @@ public static partial class LineageSchema
         return reader.ReadToEnd();
     }
 
-    // Every bound resolver reports expected failures with their code rather than as bare messages.
-    private static void Bind(Schema schema, string type, string field, Func<ResolveFieldContext, ValueTask<object?>> resolver) =>
-        schema.Resolve(type, field, async ctx =>
-        {
-            try
-            {
-                return await resolver(ctx);
-            }
-            catch (LineageHubException ex)
-            {
-                throw ApiErrors.ToGraphQL(ex);
-            }
-        });
-
     private static void BindScalars(Schema schema)
     {
         schema.BindScalar("DateTime",
