@@ -106,12 +106,16 @@ public sealed partial class SqliteLineageStore
             {
                 var edge = edges[i];
                 var bytes = edge.HasProperties ? properties![(edge.FromOrdinal, edge.Kind, edge.ToOrdinal)] : NoProperties;
-                records[i] = new EdgeRecord(edge.Kind, edge.From, edge.To, bytes, edge.Seq);
+                records[i] = new EdgeRecord(edge.Kind, KeyOf(edge.FromOrdinal), KeyOf(edge.ToOrdinal), bytes, edge.Seq);
             }
             result[node] = records;
         }
         return result;
     }
+
+    // An edge's ends are indexed nodes: the index added them before the edge.
+    private NodeKey KeyOf(int ordinal) =>
+        _index.TryGetKey(ordinal, out var key) ? key : throw LineageHubException.Corrupt($"the index has an edge to node {ordinal}, which it does not hold");
 
     // The stored properties of the edges that have any, by (source, kind, target) ordinals: the unique key.
     private async Task<Dictionary<(int, EdgeKind, int), byte[]>?> ReadEdgePropertiesAsync(IEnumerable<List<IndexedEdge>> lists, CancellationToken cancellationToken)

@@ -57,8 +57,7 @@ public sealed partial class LineageIndex
         var edges = new List<IndexedEdge>(ordinals.Count);
         foreach (var edge in ordinals)
         {
-            var (from, to) = (_edgeFrom[edge], _edgeTo[edge]);
-            edges.Add(new IndexedEdge(_edgeKind[edge], _keys[from], _keys[to], from, to, _edgeSeq[edge], _edgeHasProperties[edge]));
+            edges.Add(new IndexedEdge(_edgeKind[edge], _edgeFrom[edge], _edgeTo[edge], _edgeSeq[edge], _edgeHasProperties[edge]));
         }
         return edges;
     }

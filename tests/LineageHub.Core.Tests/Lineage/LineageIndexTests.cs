@@ -12,6 +12,30 @@ public sealed class LineageIndexTests
 {
     private const int NodeCount = 20_000;
 
+    [Fact]
+    public void EdgesOf_MatchesTheEdgesInTheOrderAdded_CompactAndWithOverflow()
+    {
+        var graph = RandomGraph.Build(NodeCount, seed: 5);
+        using var index = graph.Index();
+        graph.AddLateEdges(index, count: 500, seed: 13);
+        var nodes = Enumerable.Range(0, NodeCount).Where(n => n % 97 == 0).ToList();
+        foreach (var direction in new[] { Storage.EdgeDirection.Outgoing, Storage.EdgeDirection.Incoming })
+        {
+            foreach (var kind in new EdgeKind?[] { null, EdgeKind.Read, EdgeKind.DerivedFrom })
+            {
+                var found = index.EdgesOf(nodes.Select(RandomGraph.Key), direction, kind);
+
+                Assert.Equal(nodes.Count, found.Count);
+                foreach (var node in nodes)
+                {
+                    var expected = graph.EdgesOf(node, direction, kind);
+                    Assert.Equal(expected, found[RandomGraph.Key(node)].Select(e => (e.Kind, e.FromOrdinal, e.ToOrdinal, e.Seq)));
+                }
+            }
+        }
+        Assert.Empty(index.EdgesOf([new NodeKey(NodeKind.Run, "not indexed")], Storage.EdgeDirection.Outgoing, null));
+    }
+
     [Theory]
     [InlineData(LineageDirection.Upstream, int.MaxValue)]
     [InlineData(LineageDirection.Downstream, int.MaxValue)]
@@ -188,6 +212,10 @@ public sealed class LineageIndexTests
             index.Compact();
             return index;
         }
+
+        /// <summary>A node's edges in one direction (of one kind, or all), in the order they were added.</summary>
+        public List<(EdgeKind Kind, int From, int To, long Seq)> EdgesOf(int node, Storage.EdgeDirection direction, EdgeKind? kind) =>
+            [.. _edges.Where(e => (direction == Storage.EdgeDirection.Outgoing ? e.From : e.To) == node && (kind is null || e.Kind == kind))];
 
         public void AddLateEdges(LineageIndex index, int count, int seed)
         {
