@@ -59,7 +59,7 @@ public sealed class ApiLoadBenchmark : IBenchmark
             Console.WriteLine($"lineage(depth: 5) from the last node reaches {reached:N0} nodes; the runs page shows {shown} runs with inputs and models");
 
             Console.WriteLine();
-            Console.WriteLine($"{"scenario",-36} {"clients",7} {"req/s",10} {"p50 ms",8} {"p99 ms",8}");
+            Console.WriteLine($"{"scenario",-36} {"clients",7} {"req/s",10} {"p50 ms",8} {"p99 ms",8} {"server CPU µs",14}");
             foreach (var concurrency in clients)
             {
                 foreach (var (name, label, endpoint, query) in new (string, string, Uri, string?)[] { ("lineage", "GraphQL lineage(depth: 5)", graphql, lineage), ("rest", "REST /api/lineage depth 5 (anchor)", rest, null), ("runs", "GraphQL 100 runs + inputs + model", graphql, runs) })
@@ -68,8 +68,8 @@ public sealed class ApiLoadBenchmark : IBenchmark
                     {
                         continue;
                     }
-                    var result = await LoopbackLoad.RunAsync(endpoint, query, concurrency, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds), cancellationToken, key);
-                    Console.WriteLine($"{label,-36} {concurrency,7} {result.RequestsPerSecond,10:N0} {result.P50Ms,8:N2} {result.P99Ms,8:N2}");
+                    var result = await LoopbackLoad.RunAsync(endpoint, query, concurrency, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds), cancellationToken, key, () => server.CpuTime);
+                    Console.WriteLine($"{label,-36} {concurrency,7} {result.RequestsPerSecond,10:N0} {result.P50Ms,8:N2} {result.P99Ms,8:N2} {result.ServerCpuMicros,14:N0}");
                 }
             }
             Console.WriteLine("target: p99 < 10 ms at 16 clients for both GraphQL scenarios");

@@ -7,10 +7,14 @@ namespace LineageHub.Benchmarks.GraphQL;
 /// <summary>A closed-loop load generator over loopback: N workers post the same request back to back.</summary>
 internal static class LoopbackLoad
 {
-    public sealed record Result(double RequestsPerSecond, double P50Ms, double P99Ms, int Requests);
+    /// <summary>What one measured run gave; <see cref="ServerCpuMicros"/> is the server's CPU time per request, when its process is known.</summary>
+    public sealed record Result(double RequestsPerSecond, double P50Ms, double P99Ms, int Requests, double? ServerCpuMicros = null);
 
-    /// <summary>POSTs <paramref name="query"/> as GraphQL, or GETs <paramref name="endpoint"/> when it is null; <paramref name="bearer"/> is sent as the API key.</summary>
-    public static async Task<Result> RunAsync(Uri endpoint, string? query, int concurrency, TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken, string? bearer = null)
+    /// <summary>
+    /// POSTs <paramref name="query"/> as GraphQL, or GETs <paramref name="endpoint"/> when it is null; <paramref name="bearer"/>
+    /// is sent as the API key. <paramref name="serverCpu"/>, when given, reads the server process's CPU time.
+    /// </summary>
+    public static async Task<Result> RunAsync(Uri endpoint, string? query, int concurrency, TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken, string? bearer = null, Func<TimeSpan>? serverCpu = null)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var client = new HttpClient(handler);
@@ -25,11 +29,13 @@ internal static class LoopbackLoad
         {
             latencies[i] = new List<double>(100_000);
         }
+        var cpuBefore = serverCpu?.Invoke();
         var watch = Stopwatch.StartNew();
         await LoopAsync(client, endpoint, body, concurrency, duration, latencies, cancellationToken);
         var elapsed = watch.Elapsed.TotalSeconds;
+        var cpu = serverCpu?.Invoke() - cpuBefore;
         var all = latencies.SelectMany(l => l).ToList();
-        return new Result(all.Count / elapsed, Stats.Percentile(all, 50), Stats.Percentile(all, 99), all.Count);
+        return new Result(all.Count / elapsed, Stats.Percentile(all, 50), Stats.Percentile(all, 99), all.Count, cpu?.TotalMicroseconds / all.Count);
     }
 
     private static async Task LoopAsync(HttpClient client, Uri endpoint, byte[]? body, int concurrency, TimeSpan duration, List<double>[]? latencies, CancellationToken cancellationToken)

@@ -20,6 +20,16 @@ internal sealed class ServerProcess : IDisposable
 
     public Uri Url { get; }
 
+    /// <summary>The CPU time the server has used so far (all its threads), to cost a request on the server alone.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<ServerProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken)
     {
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
