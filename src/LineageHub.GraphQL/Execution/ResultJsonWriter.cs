@@ -100,6 +100,7 @@ public static class ResultJsonWriter
         {
             case null: writer.WriteNullValue(); break;
             case string s: writer.WriteStringValue(s); break;
+            case IJsonStringValue text: text.WriteTo(writer); break;
             case bool b: writer.WriteBooleanValue(b); break;
             case int i: writer.WriteNumberValue(i); break;
             case long l: writer.WriteNumberValue(l); break;

@@ -133,6 +133,7 @@ internal static class BuiltInScalars
     private static object SerializeString(object v) => v switch
     {
         string s => s,
+        Execution.IJsonStringValue text => text,
         bool b => b ? "true" : "false",
         double d when double.IsFinite(d) => Inspect.Number(d),
         float f when float.IsFinite(f) => Inspect.Number(f),
@@ -153,6 +154,7 @@ internal static class BuiltInScalars
     private static object SerializeId(object v) => v switch
     {
         string s => s,
+        Execution.IJsonStringValue text => text,
         Guid g => g.ToString(),
         int or long or short or byte or uint or ulong or ushort or sbyte => Convert.ToString(v, CultureInfo.InvariantCulture)!,
         double d when double.IsInteger(d) => Inspect.Number(d),

@@ -28,7 +28,7 @@ public sealed class NodeViewTests
         var expected = Expected(record.ToNode());
 
         Assert.Equal(node.Key, NodeViews.KeyOf(view));
-        Assert.Equal(node.Key.ToString(), view["id"]);
+        Assert.Equal(node.Key.ToString(), view["id"]!.ToString());
         Assert.Equal(41, view["ledgerSeq"]);
         Assert.Equal(kind, view["__typename"]);
         foreach (var (field, value) in expected)

@@ -190,6 +190,31 @@ public sealed class ExecutorTests
     }
 
     [Fact]
+    public async Task Execute_JsonStringValue_IsWrittenByItselfForIdAndStringFields()
+    {
+        var schema = LineageHub.GraphQL.Types.Schema.FromSdl("type Query { id: ID! name: String ids: [ID!]! }");
+        schema.Resolve("Query", "id", _ => new PartsValue("run", "a\"b"))
+            .Resolve("Query", "name", _ => new PartsValue("x", "é"))
+            .Resolve("Query", "ids", _ => new[] { new PartsValue("a", "1"), new PartsValue("b", "2") });
+
+        var json = await new GraphQLExecutor(schema).RunAsync("{ id name ids }");
+
+        Assert.Equal("""{"data":{"id":"run:a\u0022b","name":"x:\u00E9","ids":["a:1","b:2"]}}""", json);
+    }
+
+    // A string written in two parts, as an id is from its kind and key.
+    private sealed class PartsValue(string first, string second) : IJsonStringValue
+    {
+        public void WriteTo(System.Text.Json.Utf8JsonWriter writer)
+        {
+            writer.WriteStringValueSegment(first + ":", isFinalSegment: false);
+            writer.WriteStringValueSegment(second, isFinalSegment: true);
+        }
+
+        public override string ToString() => first + ":" + second;
+    }
+
+    [Fact]
     public async Task Execute_ResolverAddsResponseExtension_AppearsInResponse()
     {
         var schema = LineageHub.GraphQL.Types.Schema.FromSdl("type Query { a: Int }");

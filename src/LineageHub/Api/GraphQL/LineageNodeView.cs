@@ -22,7 +22,7 @@ internal sealed class LineageNodeView(TraversedNode node) : FieldMap
         switch (key)
         {
             case "id":
-                value = node.Key.ToString();
+                value = new GlobalId(node.Key);
                 return true;
             case "kind":
                 value = (int)node.Key.Kind < Kinds.Length ? Kinds[(int)node.Key.Kind] : node.Key.Kind;

@@ -19,7 +19,6 @@ internal sealed class NodeView : FieldMap
     private readonly NodeRecord _record;
     private readonly NodeViewFields _fields;
     private INode? _node;
-    private string? _id;
 
     private NodeView(NodeRecord record, NodeViewFields fields)
     {
@@ -32,9 +31,6 @@ internal sealed class NodeView : FieldMap
 
     /// <summary>The GraphQL type of the node.</summary>
     public string TypeName => _fields.TypeName;
-
-    /// <summary>The global id, <c>kind:key</c>.</summary>
-    public string Id => _id ??= _record.Key.ToString();
 
     /// <summary>The ledger entry that created the node.</summary>
     public long Seq => _record.Seq;

@@ -126,7 +126,7 @@ internal sealed class NodeViewFields
         var readers = new Dictionary<string, Func<NodeView, object?>>(fields, StringComparer.Ordinal)
         {
             ["__typename"] = _ => typeName,
-            ["id"] = view => view.Id,
+            ["id"] = view => new GlobalId(view.Key),
             ["ledgerSeq"] = view => checked((int)view.Seq),
             [NodeViews.KeyEntry] = view => view.Key,
         };
