@@ -7,9 +7,34 @@ namespace LineageHub.Core.Domain;
 /// Parts are joined with <c>|</c>; a <c>%</c> or <c>|</c> inside a part is percent-escaped, so any
 /// namespace or name (URLs included) round-trips.
 /// </summary>
-public readonly record struct NodeKey(NodeKind Kind, string Key)
+public readonly record struct NodeKey
 {
     private const int MaxLength = 4096;
+
+    // Computed once, when the key is made: a request hashes each key it touches several times (its
+    // loaders, the index, the store's maps), and hashing the whole key text each time showed in profiles.
+    private readonly int _hash;
+
+    public NodeKey(NodeKind kind, string key)
+    {
+        Kind = kind;
+        Key = key;
+        _hash = HashCode.Combine(kind, key);
+    }
+
+    public NodeKind Kind { get; }
+
+    public string Key { get; }
+
+    public void Deconstruct(out NodeKind kind, out string key)
+    {
+        kind = Kind;
+        key = Key;
+    }
+
+    public bool Equals(NodeKey other) => _hash == other._hash && Kind == other.Kind && string.Equals(Key, other.Key, StringComparison.Ordinal);
+
+    public override int GetHashCode() => _hash;
 
     public static NodeKey Of(NodeKind kind, params ReadOnlySpan<string> parts)
     {
