@@ -25,7 +25,7 @@ internal sealed partial class Lexer
                     value = sb.ToString();
                 }
                 _position = p + 1;
-                Set(TokenKind.String, start, p + 1, _line, column, value);
+                SetString(TokenKind.String, start, p + 1, _line, column, value);
                 return;
             }
             if (c == '\n' || c == '\r')
@@ -183,7 +183,7 @@ internal sealed partial class Lexer
             {
                 sb.Append(s, chunkStart, p - chunkStart);
                 _position = p + 3;
-                Set(TokenKind.BlockString, start, p + 3, startLine, column, BlockString.Dedent(sb.ToString()));
+                SetString(TokenKind.BlockString, start, p + 3, startLine, column, BlockString.Dedent(sb.ToString()));
                 return;
             }
             if (c == '\\' && p + 3 < s.Length && s[p + 1] == '"' && s[p + 2] == '"' && s[p + 3] == '"')

@@ -46,20 +46,42 @@ internal sealed partial class Lexer
     /// <summary>1-based column of the current token's first character.</summary>
     public int Column { get; private set; }
 
+    // The unescaped value of the current token when it is a string; names and numbers are read from the
+    // source on demand instead, so lexing them stores no reference (each store cost a GC write barrier).
+    private string? _stringValue;
+
     /// <summary>The current token's value for names, numbers and (unescaped) strings; else null.</summary>
-    public string? Value { get; private set; }
+    public string? Value => Kind switch
+    {
+        TokenKind.Name => Name(),
+        TokenKind.Int or TokenKind.Float => _source[Start..End],
+        TokenKind.String or TokenKind.BlockString => _stringValue,
+        _ => null,
+    };
+
+    /// <summary>The current token, a name, as the one shared instance of that name (see <see cref="NameCache"/>).</summary>
+    public string Name() => NameCache.Get(_source, Start, End - Start);
+
+    /// <summary>Whether the current token is the name <paramref name="keyword"/>; compares in place, no string is made.</summary>
+    public bool IsKeyword(string keyword) =>
+        Kind == TokenKind.Name && _source.AsSpan(Start, End - Start).SequenceEqual(keyword);
 
     /// <summary>The current token as a value, for error messages and the rare look-ahead.</summary>
     public Token Current => new(Kind, Start, End, Line, Column, Value);
 
-    private void Set(TokenKind kind, int start, int end, int line, int column, string? value)
+    private void Set(TokenKind kind, int start, int end, int line, int column)
     {
         Kind = kind;
         Start = start;
         End = end;
         Line = line;
         Column = column;
-        Value = value;
+    }
+
+    private void SetString(TokenKind kind, int start, int end, int line, int column, string value)
+    {
+        Set(kind, start, end, line, column);
+        _stringValue = value;
     }
 
     /// <summary>Moves to the next token.</summary>
@@ -87,7 +109,7 @@ internal sealed partial class Lexer
         var column = start - _lineStart + 1;
         if ((uint)start >= (uint)s.Length)
         {
-            Set(TokenKind.Eof, start, start, _line, column, null);
+            Set(TokenKind.Eof, start, start, _line, column);
             return;
         }
         var c = s[start];
@@ -104,7 +126,7 @@ internal sealed partial class Lexer
             if (kind != TokenKind.Eof)
             {
                 _position = start + 1;
-                Set(kind, start, start + 1, _line, column, null);
+                Set(kind, start, start + 1, _line, column);
                 return;
             }
         }
@@ -114,7 +136,7 @@ internal sealed partial class Lexer
                 if (start + 2 < s.Length && s[start + 1] == '.' && s[start + 2] == '.')
                 {
                     _position = start + 3;
-                    Set(TokenKind.Spread, start, start + 3, _line, column, null);
+                    Set(TokenKind.Spread, start, start + 3, _line, column);
                     return;
                 }
                 throw Error(start, SyntaxErrorMessages.UnexpectedCharacter(PrintCharAt(start)));
@@ -220,7 +242,7 @@ internal sealed partial class Lexer
             p++;
         }
         _position = p;
-        Set(TokenKind.Name, start, p, _line, column, NameCache.Get(_source, start, p - start));
+        Set(TokenKind.Name, start, p, _line, column);
     }
 
     // Spec 2.9.1 IntValue and 2.9.2 FloatValue.
@@ -265,7 +287,7 @@ internal sealed partial class Lexer
             throw Error(p, SyntaxErrorMessages.ExpectedDigit(PrintCharAt(p)));
         }
         _position = p;
-        Set(isFloat ? TokenKind.Float : TokenKind.Int, start, p, _line, column, _source[start..p]);
+        Set(isFloat ? TokenKind.Float : TokenKind.Int, start, p, _line, column);
     }
 
     private int ReadDigits(int p)

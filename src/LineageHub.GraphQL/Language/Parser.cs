@@ -198,7 +198,7 @@ public sealed partial class Parser
         var start = Here;
         if (Skip(TokenKind.Spread))
         {
-            if (_lexer.Kind == TokenKind.Name && _lexer.Value != "on")
+            if (_lexer.Kind == TokenKind.Name && !_lexer.IsKeyword("on"))
             {
                 var nameLocation = AtCurrent();
                 var name = ParseName();
@@ -235,7 +235,7 @@ public sealed partial class Parser
     {
         var start = Here;
         ExpectKeyword("fragment");
-        if (_lexer.Kind == TokenKind.Name && _lexer.Value == "on")
+        if (_lexer.IsKeyword("on"))
         {
             throw Unexpected(_token);
         }
@@ -285,7 +285,7 @@ public sealed partial class Parser
 
     private void ExpectKeyword(string keyword)
     {
-        if (_lexer.Kind != TokenKind.Name || _lexer.Value != keyword)
+        if (!_lexer.IsKeyword(keyword))
         {
             throw _lexer.Error(_lexer.Start, SyntaxErrorMessages.Expected($"\"{keyword}\"", _token.Describe()));
         }
@@ -298,7 +298,7 @@ public sealed partial class Parser
         {
             throw ExpectedError(TokenKind.Name);
         }
-        var name = _lexer.Value!;
+        var name = _lexer.Name();
         _lexer.Advance();
         return name;
     }
