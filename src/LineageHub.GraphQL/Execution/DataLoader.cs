@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LineageHub.GraphQL.Execution;
 
 /// <summary>
@@ -11,11 +13,10 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
 {
     private readonly BatchLoadFunction<TKey, TValue> _batch;
     private readonly CancellationToken _cancellationToken;
-    // The batch that loads (or loaded) each key: a key costs one entry here, not a task of its own, so a
-    // page of a thousand neighbours is a thousand entries and one awaited batch.
-    private readonly Dictionary<TKey, Batch> _batchOf = [];
-    // Tasks handed out by LoadAsync, so asking for one key twice returns the same task.
-    private readonly Dictionary<TKey, Task<TValue?>> _single = [];
+    // Per key, the batch that loads (or loaded) it and the task LoadAsync handed out for it, if any (so
+    // asking for one key twice returns the same task). A key costs one entry here, not a task of its own
+    // unless it was asked for alone: a page of a thousand neighbours is a thousand entries and one batch.
+    private readonly Dictionary<TKey, Slot> _slots = [];
     private Batch? _pending;
     private readonly Lock _lock = new();
 
@@ -40,13 +41,15 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
         bool first;
         lock (_lock)
         {
-            if (_single.TryGetValue(key, out var cached))
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, key, out var seen);
+            if (slot.Single is { } cached)
             {
                 return cached;
             }
-            var batch = EnlistLocked(key, out first);
+            first = false;
+            var batch = seen ? slot.Batch : slot.Batch = EnlistLocked(key, out first);
             task = batch.Done.Task.IsCompletedSuccessfully ? Task.FromResult(batch.ValueOf(key)) : batch.AddSingle(key);
-            _single[key] = task;
+            slot.Single = task;
         }
         WakeIfOutsideLoop(first);
         return task;
@@ -69,8 +72,13 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
         {
             for (var i = 0; i < batches.Length; i++)
             {
-                batches[i] = EnlistLocked(list[i], out var opened);
-                first |= opened;
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, list[i], out var seen);
+                if (!seen)
+                {
+                    slot.Batch = EnlistLocked(list[i], out var opened);
+                    first |= opened;
+                }
+                batches[i] = slot.Batch;
                 spread |= only is not null && !ReferenceEquals(only, batches[i]);
                 only ??= batches[i];
             }
@@ -96,21 +104,12 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
         return true;
     }
 
-    // The batch a key is (or was) loaded by, opening a pending batch for a key not seen before.
+    // Adds a key not seen before to the pending batch, opening one if there is none.
     private Batch EnlistLocked(TKey key, out bool opened)
     {
-        opened = false;
-        if (_batchOf.TryGetValue(key, out var batch))
-        {
-            return batch;
-        }
-        if (_pending is null)
-        {
-            _pending = new Batch();
-            opened = true;
-        }
+        opened = _pending is null;
+        _pending ??= new Batch();
         _pending.Keys.Add(key);
-        _batchOf[key] = _pending;
         return _pending;
     }
 
@@ -174,12 +173,17 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
             {
                 foreach (var key in batch.Keys)
                 {
-                    _batchOf.Remove(key);
-                    _single.Remove(key);
+                    _slots.Remove(key);
                 }
             }
             batch.Fail(ex);
         }
+    }
+
+    private struct Slot
+    {
+        public Batch Batch;
+        public Task<TValue?>? Single;
     }
 
     // One batch call: its keys, the loads waiting on it and, once it ran, its values.

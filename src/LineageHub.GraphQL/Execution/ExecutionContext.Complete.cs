@@ -57,20 +57,23 @@ internal sealed partial class ExecutionContext
         {
             throw new GraphQLException(ExecutionMessages.NotIterable(parentType.Name, field.Definition.Name));
         }
-        var values = new List<object?>(result is ICollection c ? c.Count : 4);
+        // A list that knows its length (most do) is completed straight into the result array.
+        var known = result as ICollection;
+        var array = known is null ? null : new object?[known.Count];
+        var grown = known is null ? new List<object?>() : null;
         List<(int Index, ValueTask<object?> Task)>? pending = null;
         var propagate = false;
         var index = 0;
         foreach (var item in items)
         {
+            object? value = null;
             var task = CompleteItemAsync(list.OfType, field, parentType, item, new PathSegment(path, index));
             if (task.IsCompletedSuccessfully)
             {
-                values.Add(task.Result);
+                value = task.Result;
             }
             else if (task.IsCompleted)
             {
-                values.Add(null);
                 try
                 {
                     await task;
@@ -84,11 +87,21 @@ internal sealed partial class ExecutionContext
             }
             else
             {
-                values.Add(null);
                 (pending ??= []).Add((index, task));
+            }
+            if (array is not null && index < array.Length)
+            {
+                array[index] = value;
+            }
+            else
+            {
+                // A collection that grew while it was enumerated, or one that does not know its length.
+                (grown ??= [.. array ?? []]).Add(value);
+                array = null;
             }
             index++;
         }
+        var values = array ?? grown!.ToArray();
         if (pending is not null)
         {
             foreach (var (i, task) in pending)
@@ -107,7 +120,8 @@ internal sealed partial class ExecutionContext
         {
             throw new NullPropagationException();
         }
-        return values.ToArray();
+        // A collection that shrank while it was enumerated gives no more items than it yielded.
+        return index == values.Length ? values : values[..index];
     }
 
     private async ValueTask<object?> CompleteItemAsync(GraphQLType itemType, CollectedField field, ObjectType parentType, object? item, PathSegment path)
