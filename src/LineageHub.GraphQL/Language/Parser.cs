@@ -226,7 +226,8 @@ public sealed partial class Parser
             fieldName = nameOrAlias;
         }
         var arguments = ParseArguments(false);
-        var fieldDirectives = ParseDirectives(false);
+        // Checked here so the common field without directives costs no call.
+        var fieldDirectives = _lexer.Kind == TokenKind.At ? ParseDirectives(false) : NoDirectives;
         var selectionSet = _lexer.Kind == TokenKind.BraceL ? ParseSelectionSet() : null;
         return new FieldNode(Loc(start), alias, fieldName, arguments, fieldDirectives, selectionSet);
     }

@@ -91,7 +91,7 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
             var field = _arena[i];
             if (field.Node.SelectionSet is { } set)
             {
-                segments[i - group] = CollectGrouped(context, field.Definition?.Type.NamedType, set);
+                segments[i - group] = CollectGrouped(context, field.Definition(context)?.Type.NamedType, set);
             }
         }
         return segments;
@@ -126,8 +126,8 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
                 return new Conflict(responseName, "they have differing arguments", [a.Node], [b.Node]);
             }
         }
-        var typeA = a.Definition?.Type;
-        var typeB = b.Definition?.Type;
+        var typeA = a.Definition(context)?.Type;
+        var typeB = b.Definition(context)?.Type;
         if (typeA is not null && typeB is not null && DoTypesConflict(typeA, typeB))
         {
             return new Conflict(responseName, $"they return conflicting types \"{typeA}\" and \"{typeB}\"", [a.Node], [b.Node]);
@@ -136,15 +136,56 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
         {
             return null;
         }
+        if (subA is null && subB is null && IsPlain(setA) && IsPlain(setB))
+        {
+            return WithSubConflicts(a, b, responseName, FindPlainSubfieldConflicts(context, mutuallyExclusive, typeA?.NamedType, setA, typeB?.NamedType, setB));
+        }
         // Sub-selections not collected by the caller are pushed here and popped once compared.
         var top = _arena.Top;
         var subConflicts = FindSubfieldConflicts(context, mutuallyExclusive, subA ?? CollectGrouped(context, typeA?.NamedType, setA), subB ?? CollectGrouped(context, typeB?.NamedType, setB));
         _arena.Top = top;
-        return subConflicts is null
+        return WithSubConflicts(a, b, responseName, subConflicts);
+    }
+
+    private static Conflict? WithSubConflicts(FieldInfo a, FieldInfo b, string responseName, List<Conflict>? subConflicts) =>
+        subConflicts is null
             ? null
             : new Conflict(responseName, subConflicts,
                 [a.Node, .. subConflicts.SelectMany(c => c.Nodes1)],
                 [b.Node, .. subConflicts.SelectMany(c => c.Nodes2)]);
+
+    // A short selection set of fields only, each with its own response name: collected, it would be
+    // itself in document order with one field per group.
+    private bool IsPlain(SelectionSetNode set) => set.SelectionSpan.Length <= PlainLimit && HasOnlyDistinctFields(set);
+
+    private const int PlainLimit = 16;
+
+    /// <summary>
+    /// <see cref="FindSubfieldConflicts"/> for two plain sets (see <see cref="IsPlain"/>), read straight from
+    /// the AST: the common case of comparing two small sub-selections pushes nothing onto the arena.
+    /// </summary>
+    private List<Conflict>? FindPlainSubfieldConflicts(ValidationContext context, bool mutuallyExclusive, NamedType? typeA, SelectionSetNode setA, NamedType? typeB, SelectionSetNode setB)
+    {
+        var selectionsB = setB.SelectionSpan;
+        List<Conflict>? subConflicts = null;
+        foreach (var selectionA in setA.SelectionSpan)
+        {
+            var fieldA = (FieldNode)selectionA;
+            var name = fieldA.ResponseKey;
+            foreach (var selectionB in selectionsB)
+            {
+                var fieldB = (FieldNode)selectionB;
+                if (fieldB.ResponseKey == name)
+                {
+                    if (FindConflict(context, name, mutuallyExclusive, new FieldInfo(typeA, fieldA, null), new FieldInfo(typeB, fieldB, null)) is { } sub)
+                    {
+                        (subConflicts ??= []).Add(sub);
+                    }
+                    break;
+                }
+            }
+        }
+        return subConflicts;
     }
 
     // Every pair of same-named fields across the two collected sub-selections, in A's group order then B's.
@@ -181,6 +222,11 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
 
     private static bool SameArguments(IReadOnlyList<ArgumentNode> a, IReadOnlyList<ArgumentNode> b)
     {
+        // The parser gives every argument-less field one shared empty list.
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
         if (a.Count != b.Count)
         {
             return false;
@@ -208,6 +254,11 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
     // SameResponseShape on types: wrappers must match, leaves must be the same type.
     private static bool DoTypesConflict(GraphQLType a, GraphQLType b)
     {
+        // Same-named fields of one parent share a definition, hence one type instance.
+        if (ReferenceEquals(a, b))
+        {
+            return false;
+        }
         if (a is ListType la)
         {
             return b is not ListType lb || DoTypesConflict(la.OfType, lb.OfType);
