@@ -85,19 +85,24 @@ public static partial class LineageSchema
                 keys[i] = Far(list[start + i], direction);
             }
             var records = await Loaders.NodesAsync(ctx, store, keys);
-            var views = new List<NodeView>(records.Length);
-            var offsets = new List<int>(records.Length);
-            var properties = new List<object?>(records.Length);
+            // Filled in place: every page of every parent builds these, and nodes are rarely missing.
+            var views = new NodeView[records.Length];
+            var offsets = new int[records.Length];
+            var properties = new object?[records.Length];
+            var count = 0;
             for (var i = 0; i < records.Length; i++)
             {
                 if (records[i] is { } record && NodeViews.From(record) is { } view)
                 {
-                    views.Add(view);
-                    offsets.Add(start + i);
-                    properties.Add(list[start + i].Properties);
+                    views[count] = view;
+                    offsets[count] = start + i;
+                    properties[count] = list[start + i].Properties;
+                    count++;
                 }
             }
-            return Connections.ByOffset([.. views], [.. offsets], [.. properties], start > 0, end < list.Count, list.Count);
+            return count == records.Length
+                ? Connections.ByOffset(views, offsets, properties, start > 0, end < list.Count, list.Count)
+                : Connections.ByOffset(views[..count], offsets[..count], properties[..count], start > 0, end < list.Count, list.Count);
         });
 
     private static NodeKey Far(EdgeRecord edge, EdgeDirection direction) => direction == EdgeDirection.Outgoing ? edge.To : edge.From;
