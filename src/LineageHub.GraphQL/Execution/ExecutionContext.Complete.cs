@@ -57,10 +57,9 @@ internal sealed partial class ExecutionContext
         {
             throw new GraphQLException(ExecutionMessages.NotIterable(parentType.Name, field.Definition.Name));
         }
-        // A list that knows its length (most do) is completed straight into the result array.
-        var known = result as ICollection;
-        var array = known is null ? null : new object?[known.Count];
-        var grown = known is null ? new List<object?>() : null;
+        // A list that knows its length (most do) is completed straight into an array of that length; one
+        // that does not, or that grows while it is enumerated, grows the array.
+        var values = new object?[result is ICollection known ? known.Count : 4];
         List<(int Index, ValueTask<object?> Task)>? pending = null;
         var propagate = false;
         var index = 0;
@@ -89,19 +88,13 @@ internal sealed partial class ExecutionContext
             {
                 (pending ??= []).Add((index, task));
             }
-            if (array is not null && index < array.Length)
+            if (index == values.Length)
             {
-                array[index] = value;
+                Array.Resize(ref values, Math.Max(4, values.Length * 2));
             }
-            else
-            {
-                // A collection that grew while it was enumerated, or one that does not know its length.
-                (grown ??= [.. array ?? []]).Add(value);
-                array = null;
-            }
+            values[index] = value;
             index++;
         }
-        var values = array ?? grown!.ToArray();
         if (pending is not null)
         {
             foreach (var (i, task) in pending)
@@ -120,7 +113,7 @@ internal sealed partial class ExecutionContext
         {
             throw new NullPropagationException();
         }
-        // A collection that shrank while it was enumerated gives no more items than it yielded.
+        // Only the items enumerated: fewer than the array holds when it grew, or the collection shrank.
         return index == values.Length ? values : values[..index];
     }
 

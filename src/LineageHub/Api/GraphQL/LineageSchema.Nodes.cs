@@ -100,9 +100,11 @@ public static partial class LineageSchema
                     count++;
                 }
             }
-            return count == records.Length
-                ? Connections.ByOffset(views, offsets, properties, start > 0, end < list.Count, list.Count)
-                : Connections.ByOffset(views[..count], offsets[..count], properties[..count], start > 0, end < list.Count, list.Count);
+            if (count < records.Length)
+            {
+                (views, offsets, properties) = (views[..count], offsets[..count], properties[..count]);
+            }
+            return Connections.ByOffset(views, offsets, properties, start > 0, end < list.Count, list.Count);
         });
 
     private static NodeKey Far(EdgeRecord edge, EdgeDirection direction) => direction == EdgeDirection.Outgoing ? edge.To : edge.From;
