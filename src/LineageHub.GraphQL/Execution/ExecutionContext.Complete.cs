@@ -42,16 +42,16 @@ internal sealed partial class ExecutionContext
         }
     }
 
-    private ValueTask<ResultMap> CompleteObjectAsync(ObjectType type, CollectedField field, object result, PathSegment path)
+    private ValueTask<object?> CompleteObjectAsync(ObjectType type, CollectedField field, object result, PathSegment path)
     {
         if (type.IsTypeOf is { } isTypeOf && !isTypeOf(result))
         {
             throw new GraphQLException(ExecutionMessages.IsTypeOfFailed(type.Name, Inspect.Value(result)));
         }
-        return ExecuteFieldsAsync(type, result, CollectSubfields(type, field), path, serial: false);
+        return ExecuteFieldsAsync(type, result, CollectSubfields(type, field), path);
     }
 
-    private async ValueTask<object?> CompleteListAsync(ListType list, CollectedField field, ObjectType parentType, object result, PathSegment path)
+    private ValueTask<object?> CompleteListAsync(ListType list, CollectedField field, ObjectType parentType, object result, PathSegment path)
     {
         if (result is string || result is IDictionary || result is not IEnumerable items)
         {
@@ -60,13 +60,74 @@ internal sealed partial class ExecutionContext
         // A list that knows its length (most do) is completed straight into an array of that length; one
         // that does not, or that grows while it is enumerated, grows the array.
         var values = new object?[result is ICollection known ? known.Count : 4];
+        return list.OfType.Nullable is ObjectType objectType
+            ? CompleteObjectList(list.OfType, objectType, field, parentType, items, values, path)
+            : CompleteItemsAsync(list.OfType, field, parentType, items, values, path);
+    }
+
+    // A list of objects (the bulk of large results): every item's fields are started, and whatever they
+    // wait on is finished as it completes, the list completing once with the last of them.
+    private ValueTask<object?> CompleteObjectList(GraphQLType itemType, ObjectType objectType, CollectedField field, ObjectType parentType, IEnumerable items, object?[] values, PathSegment path)
+    {
+        var set = CollectSubfields(objectType, field);
+        PendingFields? pending = null;
+        var propagate = false;
+        var index = 0;
+        foreach (var item in items)
+        {
+            if (index == values.Length)
+            {
+                Array.Resize(ref values, Math.Max(4, values.Length * 2));
+            }
+            var map = StartItem(itemType, objectType, set, field, parentType, item, new PathSegment(path, index), index, ref pending);
+            if (map is null && itemType is NonNullType)
+            {
+                // The list is already null: like graphql-js, the remaining items are not completed.
+                propagate = true;
+                break;
+            }
+            values[index++] = map;
+        }
+        // Only the items enumerated: fewer than the array holds when it grew, or the collection shrank.
+        var completed = index == values.Length ? values : values[..index];
+        return pending is not null ? pending.Seal(completed, propagate)
+            : propagate ? throw new NullPropagationException()
+            : new ValueTask<object?>(completed);
+    }
+
+    // One object item of a list: its result object (its fields started), or null when the item is null or
+    // a non-null field of it failed at once, with the error recorded.
+    private ResultMap? StartItem(GraphQLType itemType, ObjectType type, CollectedSet set, CollectedField field, ObjectType parentType, object? item, PathSegment path, int index, ref PendingFields? pending)
+    {
+        try
+        {
+            if (item is null)
+            {
+                return itemType is NonNullType ? throw new GraphQLException(ExecutionMessages.NonNullReturnedNull(parentType.Name, field.Definition.Name)) : null;
+            }
+            if (type.IsTypeOf is { } isTypeOf && !isTypeOf(item))
+            {
+                throw new GraphQLException(ExecutionMessages.IsTypeOfFailed(type.Name, Inspect.Value(item)));
+            }
+        }
+        catch (Exception ex) when (!IsCancellation(ex))
+        {
+            RecordError(ex, field.Nodes, path);
+            return null;
+        }
+        var values = new object?[set.Fields.Length];
+        return StartFields(type, item, set, path, values, index, itemType, ref pending) ? new ResultMap(set.Keys, values, set.EncodedKeys) : null;
+    }
+
+    private async ValueTask<object?> CompleteItemsAsync(GraphQLType itemType, CollectedField field, ObjectType parentType, IEnumerable items, object?[] values, PathSegment path)
+    {
         List<(int Index, ValueTask<object?> Task)>? pending = null;
         var propagate = false;
         var index = 0;
         foreach (var item in items)
         {
             object? value = null;
-            var task = CompleteItemAsync(list.OfType, field, parentType, item, new PathSegment(path, index));
+            var task = CompleteItemAsync(itemType, field, parentType, item, new PathSegment(path, index));
             if (task.IsCompletedSuccessfully)
             {
                 value = task.Result;
@@ -121,12 +182,6 @@ internal sealed partial class ExecutionContext
     {
         try
         {
-            // Object items (the bulk of large lists) go straight to their fields, skipping two frames.
-            if (item is not null && itemType.Nullable is ObjectType objectType)
-            {
-                var fields = CompleteObjectAsync(objectType, field, item, path);
-                return fields.IsCompletedSuccessfully ? fields.Result : await fields;
-            }
             var task = CompleteValueAsync(itemType, field, parentType, item, path);
             return task.IsCompletedSuccessfully ? task.Result : await task;
         }

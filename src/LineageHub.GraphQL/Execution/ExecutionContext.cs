@@ -49,7 +49,8 @@ internal sealed partial class ExecutionContext
         var fields = CollectFields(root, operation.SelectionSet);
         try
         {
-            return await ExecuteFieldsAsync(root, rootValue, fields, null, serial: operation.Operation == OperationType.Mutation);
+            var data = operation.Operation == OperationType.Mutation ? ExecuteSeriallyAsync(root, rootValue, fields) : ExecuteFieldsAsync(root, rootValue, fields, null);
+            return (ResultMap?)await data;
         }
         catch (NullPropagationException)
         {
@@ -57,75 +58,73 @@ internal sealed partial class ExecutionContext
         }
     }
 
-    private async ValueTask<ResultMap> ExecuteFieldsAsync(ObjectType type, object? source, CollectedSet set, PathSegment? path, bool serial)
+    private ValueTask<object?> ExecuteFieldsAsync(ObjectType type, object? source, CollectedSet set, PathSegment? path)
+    {
+        var values = new object?[set.Fields.Length];
+        PendingFields? pending = null;
+        var complete = StartFields(type, source, set, path, values, 0, null, ref pending);
+        var map = new ResultMap(set.Keys, values, set.EncodedKeys);
+        return pending is not null ? pending.Seal(map, propagate: !complete)
+            : complete ? new ValueTask<object?>(map)
+            : throw new NullPropagationException();
+    }
+
+    // Spec 6.2.2: each root field of a mutation finishes before the next starts.
+    private async ValueTask<object?> ExecuteSeriallyAsync(ObjectType type, object? source, CollectedSet set)
     {
         var fields = set.Fields;
         var values = new object?[fields.Length];
-        var propagate = false;
-        List<(int Index, ValueTask<object?> Task)>? pending = null;
         for (var i = 0; i < fields.Length; i++)
         {
-            if (TryCompleteLeafFast(type, source, fields[i], out var leaf))
+            if (TryCompleteLeafFast(type, source, fields[i], out values[i]))
             {
-                values[i] = leaf;
                 continue;
             }
-            var task = ExecuteFieldAsync(type, source, fields[i], path);
-            if (task.IsCompletedSuccessfully)
+            PendingFields? pending = null;
+            ExecuteField(type, source, fields[i], null, values, i, 0, null, ref pending);
+            if (pending is not null)
             {
-                values[i] = task.Result;
+                await pending.Seal(values, propagate: false);
             }
-            else if (serial || task.IsCompleted)
-            {
-                try
-                {
-                    values[i] = await task;
-                }
-                catch (NullPropagationException)
-                {
-                    if (serial)
-                    {
-                        throw;
-                    }
-                    // The object is already null: like graphql-js, fields not yet started are not run.
-                    propagate = true;
-                    break;
-                }
-            }
-            else
-            {
-                (pending ??= []).Add((i, task));
-            }
-        }
-        if (pending is not null)
-        {
-            // Every started field is awaited, even after one propagated null, so none runs unobserved.
-            foreach (var (index, task) in pending)
-            {
-                try
-                {
-                    values[index] = await task;
-                }
-                catch (NullPropagationException)
-                {
-                    propagate = true;
-                }
-            }
-        }
-        if (propagate)
-        {
-            throw new NullPropagationException();
         }
         return new ResultMap(set.Keys, values, set.EncodedKeys);
     }
 
-    // Spec 6.4 Executing Fields, with 6.4.4 Handling Field Errors.
-    private async ValueTask<object?> ExecuteFieldAsync(ObjectType parentType, object? source, CollectedField field, PathSegment? parentPath)
+    // Starts every field of one object (spec 6.3, fields in parallel). Finished values go straight into
+    // values; a field that must wait joins pending (the list's, for an object of a list: itemType) under
+    // owner, the object's index in its list. False when a non-null field failed at once: the object is
+    // null, and like graphql-js its later fields are not started.
+    private bool StartFields(ObjectType type, object? source, CollectedSet set, PathSegment? path, object?[] values, int owner, GraphQLType? itemType, ref PendingFields? pending)
+    {
+        var fields = set.Fields;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (TryCompleteLeafFast(type, source, fields[i], out values[i]))
+            {
+                continue;
+            }
+            try
+            {
+                ExecuteField(type, source, fields[i], path, values, i, owner, itemType, ref pending);
+            }
+            catch (NullPropagationException)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Spec 6.4 Executing Fields, as far as it goes without waiting: the value lands in values[index], or
+    // the field joins pending. A field error is handled here (6.4.4); a non-null field's error throws
+    // NullPropagationException.
+    private void ExecuteField(ObjectType parentType, object? source, CollectedField field, PathSegment? parentPath, object?[] values, int index, int owner, GraphQLType? itemType, ref PendingFields? pending)
     {
         var definition = field.Definition;
         if (ReferenceEquals(definition, _schema.TypeNameMetaField))
         {
-            return parentType.Name;
+            values[index] = parentType.Name;
+            return;
         }
         var path = new PathSegment(parentPath, field.ResponseKey);
         try
@@ -139,30 +138,77 @@ internal sealed partial class ExecutionContext
             else
             {
                 var context = new ResolveFieldContext(_schema, parentType, definition, field.Nodes, source, GetArguments(field), _request, _variables, path);
-                var resolved = definition.Resolver(context);
-                result = resolved.IsCompletedSuccessfully ? resolved.Result : await resolved;
+                var resolving = definition.Resolver(context);
+                if (!resolving.IsCompleted)
+                {
+                    (pending ??= new PendingFields(this, itemType)).Add(values, index, owner, parentType, field, path, resolving, resolved: false);
+                    return;
+                }
+                result = resolving.GetAwaiter().GetResult();
             }
-            if (result is Task)
+            var completing = CompleteResolvedAsync(parentType, field, result, path);
+            if (!completing.IsCompleted)
             {
-                throw new GraphQLException(ExecutionMessages.ResolverReturnedTask(parentType.Name, definition.Name));
+                (pending ??= new PendingFields(this, itemType)).Add(values, index, owner, parentType, field, path, completing, resolved: true);
+                return;
             }
-            var completed = CompleteValueAsync(definition.Type, field, parentType, result, path);
-            return completed.IsCompletedSuccessfully ? completed.Result : await completed;
+            values[index] = completing.GetAwaiter().GetResult();
         }
-        catch (NullPropagationException) when (definition.Type is not NonNullType)
+        catch (Exception ex) when (!IsCancellation(ex))
         {
-            return null;
-        }
-        catch (Exception ex) when (ex is not NullPropagationException && !(ex is OperationCanceledException && _request.CancellationToken.IsCancellationRequested))
-        {
-            RecordError(ex, field.Nodes, path);
-            if (definition.Type is NonNullType)
-            {
-                throw new NullPropagationException();
-            }
-            return null;
+            values[index] = FieldError(ex, field, path);
         }
     }
+
+    /// <summary>Finishes a field whose task completed: its value completion after its resolver, or its completed value.</summary>
+    internal void FinishPending(PendingField field)
+    {
+        try
+        {
+            var value = field.Task.GetAwaiter().GetResult();
+            if (!field.Resolved)
+            {
+                var completing = CompleteResolvedAsync(field.ParentType, field.Field, value, field.Path);
+                if (!completing.IsCompleted)
+                {
+                    field.Set.Add(field.Values, field.Index, field.Owner, field.ParentType, field.Field, field.Path, completing, resolved: true);
+                    return;
+                }
+                value = completing.GetAwaiter().GetResult();
+            }
+            field.Values[field.Index] = value;
+        }
+        catch (Exception ex) when (!IsCancellation(ex))
+        {
+            try
+            {
+                field.Values[field.Index] = FieldError(ex, field.Field, field.Path);
+            }
+            catch (NullPropagationException)
+            {
+                field.Set.Nullify(field.Owner);
+            }
+        }
+    }
+
+    private ValueTask<object?> CompleteResolvedAsync(ObjectType parentType, CollectedField field, object? result, PathSegment path) =>
+        result is Task
+            ? throw new GraphQLException(ExecutionMessages.ResolverReturnedTask(parentType.Name, field.Definition.Name))
+            : CompleteValueAsync(field.Definition.Type, field, parentType, result, path);
+
+    // Spec 6.4.4: a field error is recorded and the field is null; a non-null field passes the null up.
+    // A null already propagated from below stops at the first nullable field.
+    private object? FieldError(Exception ex, CollectedField field, PathSegment path)
+    {
+        if (ex is not NullPropagationException)
+        {
+            RecordError(ex, field.Nodes, path);
+        }
+        return field.Definition.Type is NonNullType ? throw new NullPropagationException() : null;
+    }
+
+    // The request's own cancellation ends the whole execution rather than becoming a field error.
+    private bool IsCancellation(Exception ex) => ex is OperationCanceledException && _request.CancellationToken.IsCancellationRequested;
 
     // Most fields of large results are leaves read by the default resolver; they complete here without
     // a path, a context or an async frame. Anything unusual (null for non-null, a coercion error) returns
