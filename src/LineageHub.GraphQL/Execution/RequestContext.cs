@@ -68,8 +68,18 @@ public sealed class RequestContext
     /// Keys requested by parallel resolvers are batched into one <paramref name="batch"/> call.
     /// </summary>
     public DataLoader<TKey, TValue> GetDataLoader<TKey, TValue>(string name, BatchLoadFunction<TKey, TValue> batch)
+        where TKey : notnull =>
+        GetDataLoader(name, batch, static (batch, _) => batch);
+
+    /// <summary>
+    /// The request's loader named <paramref name="name"/>, its batch function made on first use by
+    /// <paramref name="create"/> from <paramref name="state"/> and this request: for a batch that itself
+    /// loads through the request's other loaders, with no closure made per call.
+    /// </summary>
+    public DataLoader<TKey, TValue> GetDataLoader<TKey, TValue, TState>(string name, TState state, Func<TState, RequestContext, BatchLoadFunction<TKey, TValue>> create)
         where TKey : notnull
     {
+        ArgumentNullException.ThrowIfNull(create);
         lock (_lock)
         {
             _loaders ??= new Dictionary<string, IDataLoaderDispatch>(StringComparer.Ordinal);
@@ -78,7 +88,7 @@ public sealed class RequestContext
                 return existing as DataLoader<TKey, TValue>
                     ?? throw new InvalidOperationException($"DataLoader \"{name}\" was created with other key or value types.");
             }
-            var loader = new DataLoader<TKey, TValue>(batch, CancellationToken) { OnPending = () => OnLoaderPending?.Invoke() };
+            var loader = new DataLoader<TKey, TValue>(create(state, this), CancellationToken) { OnPending = () => OnLoaderPending?.Invoke() };
             _loaders[name] = loader;
             return loader;
         }

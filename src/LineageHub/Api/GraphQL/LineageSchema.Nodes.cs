@@ -56,56 +56,8 @@ public static partial class LineageSchema
     private static void Named(Schema schema, ILineageStore store, string type, string field, string entry) =>
         schema.Resolve(type, field, async ctx => await NodeAsync(ctx, store, NodeViews.Named(ctx.Source, entry)));
 
-    // A neighbour there is at most one of (a run's commit, its model version): the first such edge.
     private static void One(Schema schema, ILineageStore store, string type, string field, EdgeKind kind, NodeKind target) =>
-        schema.Resolve(type, field, async ctx =>
-        {
-            var edges = await Loaders.Edges(ctx, store, EdgeDirection.Outgoing, kind).LoadAsync(NodeViews.KeyOf(ctx.Source)) ?? [];
-            foreach (var edge in edges)
-            {
-                if (edge.To.Kind == target)
-                {
-                    // Awaited here rather than through NodeAsync: a page of runs makes one such call per run.
-                    return await Loaders.Nodes(ctx, store).LoadAsync(edge.To) is { } record ? NodeViews.From(record) : null;
-                }
-            }
-            return null;
-        });
+        schema.Resolve(type, field, new SingleNeighbourField(store, type, field, kind, target).Resolve);
 
     private static void Neighbours(Schema schema, ILineageStore store, string type, string field, EdgeDirection direction, EdgeKind kind, NodeKind? only = null) =>
-        schema.Resolve(type, field, async ctx =>
-        {
-            var page = PageArguments.From(ctx);
-            var edges = await Loaders.Edges(ctx, store, direction, kind).LoadAsync(NodeViews.KeyOf(ctx.Source)) ?? [];
-            IReadOnlyList<EdgeRecord> list = only is { } wanted ? [.. edges.Where(e => Far(e, direction).Kind == wanted)] : edges;
-            var (start, end) = page.Slice(list.Count);
-            var keys = new NodeKey[end - start];
-            for (var i = 0; i < keys.Length; i++)
-            {
-                keys[i] = Far(list[start + i], direction);
-            }
-            var records = await Loaders.NodesAsync(ctx, store, keys);
-            // Filled in place: every page of every parent builds these, and nodes are rarely missing.
-            var views = new NodeView[records.Length];
-            var offsets = new int[records.Length];
-            var properties = new object?[records.Length];
-            var count = 0;
-            for (var i = 0; i < records.Length; i++)
-            {
-                if (records[i] is { } record && NodeViews.From(record) is { } view)
-                {
-                    views[count] = view;
-                    offsets[count] = start + i;
-                    properties[count] = list[start + i].Properties;
-                    count++;
-                }
-            }
-            if (count < records.Length)
-            {
-                (views, offsets, properties) = (views[..count], offsets[..count], properties[..count]);
-            }
-            return Connections.ByOffset(views, offsets, properties, start > 0, end < list.Count, list.Count);
-        });
-
-    private static NodeKey Far(EdgeRecord edge, EdgeDirection direction) => direction == EdgeDirection.Outgoing ? edge.To : edge.From;
-}
+        schema.Resolve(type, field, new NeighbourListField(store, type, field, direction, kind, only).Resolve);}

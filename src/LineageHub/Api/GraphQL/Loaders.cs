@@ -19,13 +19,18 @@ internal static class Loaders
     // So are the batch functions, once per store: a closure per LoadAsync call was most of what asking for a loader cost.
     private static readonly ConditionalWeakTable<ILineageStore, Batches> ByStore = [];
 
-    public static DataLoader<NodeKey, NodeRecord> Nodes(ResolveFieldContext context, ILineageStore store) =>
-        context.Request.GetDataLoader("nodes", BatchesOf(store).Nodes);
+    public static DataLoader<NodeKey, NodeRecord> Nodes(ResolveFieldContext context, ILineageStore store) => Nodes(context.Request, store);
+
+    public static DataLoader<NodeKey, NodeRecord> Nodes(RequestContext request, ILineageStore store) =>
+        request.GetDataLoader("nodes", BatchesOf(store).Nodes);
 
     public static DataLoader<NodeKey, IReadOnlyList<EdgeRecord>> Edges(ResolveFieldContext context, ILineageStore store, EdgeDirection direction, EdgeKind kind) =>
+        Edges(context.Request, store, direction, kind);
+
+    public static DataLoader<NodeKey, IReadOnlyList<EdgeRecord>> Edges(RequestContext request, ILineageStore store, EdgeDirection direction, EdgeKind kind) =>
         direction == EdgeDirection.Outgoing
-            ? context.Request.GetDataLoader(OutgoingNames[(int)kind], BatchesOf(store).Outgoing[(int)kind])
-            : context.Request.GetDataLoader(IncomingNames[(int)kind], BatchesOf(store).Incoming[(int)kind]);
+            ? request.GetDataLoader(OutgoingNames[(int)kind], BatchesOf(store).Outgoing[(int)kind])
+            : request.GetDataLoader(IncomingNames[(int)kind], BatchesOf(store).Incoming[(int)kind]);
 
     /// <summary>Many nodes at once: one task however many keys, resuming on the executor's loop.</summary>
     public static Task<NodeRecord?[]> NodesAsync(ResolveFieldContext context, ILineageStore store, IEnumerable<NodeKey> keys) =>

@@ -35,13 +35,10 @@ internal sealed record PageArguments(int Size, bool Backward, string? After, str
     public static string KeyCursor(string key) => Encode(KeyTag + key);
 
     /// <summary>The page of a list of <paramref name="count"/> items held in memory: [start, end).</summary>
-    public (int Start, int End) Slice(int count)
-    {
-        var start = After is null ? 0 : Math.Min(count, OffsetOf(After, "after") + 1);
-        var end = Before is null ? count : Math.Min(count, OffsetOf(Before, "before"));
-        end = Math.Max(start, end);
-        return Backward ? (Math.Max(start, end - Size), end) : (start, Math.Min(end, start + Size));
-    }
+    public (int Start, int End) Slice(int count) => Offsets().Slice(count);
+
+    /// <summary>The page over a list held in memory, its cursors decoded (a bad cursor is an error here).</summary>
+    public OffsetPage Offsets() => new(Size, Backward, After is null ? null : OffsetOf(After, "after"), Before is null ? null : OffsetOf(Before, "before"));
 
     /// <summary>The key an <c>after</c> or <c>before</c> cursor of a root list names.</summary>
     public static string? KeyOf(string? cursor, string argument)
