@@ -122,11 +122,19 @@ public sealed partial class SqliteLineageStore
     {
         System.Text.StringBuilder? triples = null;
         var wanted = 0;
-        foreach (var edge in lists.SelectMany(l => l).Where(e => e.HasProperties))
+        // Plain loops: most edges have no properties, and a page of runs read a boxed enumerator per list.
+        foreach (var list in lists)
         {
-            triples = (triples is null ? new System.Text.StringBuilder("[") : triples.Append(','))
-                .Append(CultureInfo.InvariantCulture, $"[{edge.FromOrdinal},\"{EdgeRules.Name(edge.Kind)}\",{edge.ToOrdinal}]");
-            wanted++;
+            for (var i = 0; i < list.Count; i++)
+            {
+                var edge = list[i];
+                if (edge.HasProperties)
+                {
+                    triples = (triples is null ? new System.Text.StringBuilder("[") : triples.Append(','))
+                        .Append(CultureInfo.InvariantCulture, $"[{edge.FromOrdinal},\"{EdgeRules.Name(edge.Kind)}\",{edge.ToOrdinal}]");
+                    wanted++;
+                }
+            }
         }
         if (triples is null)
         {

@@ -15,6 +15,8 @@ public sealed partial class LineageIndex
     {
         ArgumentNullException.ThrowIfNull(nodes);
         var result = new Dictionary<NodeKey, List<IndexedEdge>>(nodes is ICollection<NodeKey> c ? c.Count : 0);
+        // One list of edge ordinals, reused node after node: a page of a hundred runs made a hundred.
+        var ordinals = new List<int>();
         // One read lock for the whole page: a lock per node contended when many requests read at once.
         _lock.EnterReadLock();
         try
@@ -23,7 +25,8 @@ public sealed partial class LineageIndex
             {
                 if (!result.ContainsKey(node) && _ordinals.TryGetValue(node, out var ordinal))
                 {
-                    result[node] = EdgesOfUnlocked(ordinal, direction, kind);
+                    ordinals.Clear();
+                    result[node] = EdgesOfUnlocked(ordinal, direction, kind, ordinals);
                 }
             }
         }
@@ -34,9 +37,8 @@ public sealed partial class LineageIndex
         return result;
     }
 
-    private List<IndexedEdge> EdgesOfUnlocked(int node, EdgeDirection direction, EdgeKind? kind)
+    private List<IndexedEdge> EdgesOfUnlocked(int node, EdgeDirection direction, EdgeKind? kind, List<int> ordinals)
     {
-        var ordinals = new List<int>();
         if (kind is { } only)
         {
             Collect(ListHolding(only, direction), node, direction, kind, ordinals);

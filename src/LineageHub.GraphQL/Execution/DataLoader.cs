@@ -70,6 +70,8 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
         Task<TValue?[]> task;
         lock (_lock)
         {
+            // Grown once for the whole list rather than doubling its way up key by key.
+            _slots.EnsureCapacity(_slots.Count + batches.Length);
             for (var i = 0; i < batches.Length; i++)
             {
                 ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, list[i], out var seen);
