@@ -77,7 +77,7 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
                 ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, list[i], out var seen);
                 if (!seen)
                 {
-                    slot.Batch = EnlistLocked(list[i], out var opened);
+                    slot.Batch = EnlistLocked(list[i], out var opened, batches.Length - i);
                     first |= opened;
                 }
                 batches[i] = slot.Batch;
@@ -106,11 +106,11 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
         return true;
     }
 
-    // Adds a key not seen before to the pending batch, opening one if there is none.
-    private Batch EnlistLocked(TKey key, out bool opened)
+    // Adds a key not seen before to the pending batch, opening one (room for keysToCome) if there is none.
+    private Batch EnlistLocked(TKey key, out bool opened, int keysToCome = 1)
     {
         opened = _pending is null;
-        _pending ??= new Batch();
+        _pending ??= new Batch(Math.Max(4, keysToCome));
         _pending.Keys.Add(key);
         return _pending;
     }
@@ -189,13 +189,13 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
     }
 
     // One batch call: its keys, the loads waiting on it and, once it ran, its values.
-    private sealed class Batch
+    private sealed class Batch(int capacity)
     {
         private IReadOnlyDictionary<TKey, TValue>? _values;
         private List<(TKey Key, TaskCompletionSource<TValue?> Source)>? _singles;
         private List<(IReadOnlyList<TKey> Keys, TaskCompletionSource<TValue?[]> Source)>? _groups;
 
-        public List<TKey> Keys { get; } = [];
+        public List<TKey> Keys { get; } = new(capacity);
 
         public TaskCompletionSource Done { get; } = new();
 

@@ -30,7 +30,13 @@ internal sealed class ServerProcess : IDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken)
+    /// <summary>The young-generation budget the server is deployed with (its Dockerfile sets it; README, Deployment).</summary>
+    public const string DeployedGen0Budget = "0x4000000";
+
+    /// <param name="dataDirectory">The server's data folder.</param>
+    /// <param name="runtimeDefaultGC">Leave the GC budget to the runtime, as a server started without the shipped setting runs.</param>
+    /// <param name="cancellationToken">Stops waiting for the server to become healthy.</param>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, bool runtimeDefaultGC, CancellationToken cancellationToken)
     {
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -39,6 +45,7 @@ internal sealed class ServerProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
         start.Environment["Verification__Enabled"] = "false";
+        start.Environment["DOTNET_GCgen0size"] = runtimeDefaultGC ? null : DeployedGen0Budget;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start lineagehub serve");
         var output = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
