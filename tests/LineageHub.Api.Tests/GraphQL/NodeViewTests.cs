@@ -34,7 +34,16 @@ public sealed class NodeViewTests
         foreach (var (field, value) in expected)
         {
             Assert.True(view.TryGetValue(field, out var actual), field);
-            Assert.Equal(Normal(value), Normal(actual));
+            if (Normal(value) is JsonElement json)
+            {
+                // The same JSON value, numbers compared as numbers: the view passes stored JSON on as it is
+                // (1e-7), where the decoded record serializes its doubles afresh (1E-07).
+                Assert.True(Normal(actual) is JsonElement shown && JsonElement.DeepEquals(json, shown), $"{field}: {json} vs {actual}");
+            }
+            else
+            {
+                Assert.Equal(Normal(value), Normal(actual));
+            }
         }
         Assert.False(view.TryGetValue("noSuchField", out _));
     }
@@ -117,11 +126,10 @@ public sealed class NodeViewTests
         _ => throw new ArgumentException(node.GetType().Name),
     };
 
-    // JSON-shaped values compare by their JSON text; everything else by value, with its type.
+    // JSON-shaped values compare as JSON; everything else by value, with its type.
     private static object? Normal(object? value) => value switch
     {
-        JsonElement e => e.GetRawText(),
-        IReadOnlyDictionary<string, string> or IReadOnlyDictionary<string, double> => JsonSerializer.Serialize(value),
+        IReadOnlyDictionary<string, string> or IReadOnlyDictionary<string, double> => JsonSerializer.SerializeToElement(value),
         _ => value,
     };
 }

@@ -32,7 +32,7 @@ internal sealed class NodeViewFields
             ["storageUri"] = Text("storageUri"),
             ["schemaFingerprint"] = Typed<Digest>("schemaFingerprint"),
             ["label"] = Text("label"),
-            ["snapshot"] = Typed<JsonElement>("snapshot"),
+            ["snapshot"] = Json("snapshot"),
             ["datasetKey"] = Key("namespace", "name", (ns, name) => new DatasetId(ns, name!).Key),
         }),
         [NodeKind.SourceSystem] = Make("SourceSystem", new()
@@ -55,8 +55,9 @@ internal sealed class NodeViewFields
             ["status"] = Enum<RunStatus>("status"),
             ["startedAt"] = Time("startedAt"),
             ["endedAt"] = Time("endedAt"),
-            ["parameters"] = Typed<IReadOnlyDictionary<string, string>>("parameters"),
-            ["environment"] = Typed<IReadOnlyDictionary<string, string>>("environment"),
+            // JSON fields are read as JSON: one parse of the stored value, no dictionary to serialize again.
+            ["parameters"] = Json("parameters"),
+            ["environment"] = Json("environment"),
             ["jobKey"] = Key("jobNamespace", "jobName", (ns, name) => new JobId(ns, name!).Key),
         }),
         [NodeKind.Model] = Make("Model", new()
@@ -70,7 +71,7 @@ internal sealed class NodeViewFields
             ["version"] = Text("version"),
             ["artifactDigest"] = Typed<Digest>("artifactDigest"),
             ["artifactUri"] = Text("artifactUri"),
-            ["metrics"] = Typed<IReadOnlyDictionary<string, double>>("metrics"),
+            ["metrics"] = Json("metrics"),
             ["modelKey"] = Key("modelName", null, (name, _) => new ModelId(name).Key),
         }),
         [NodeKind.Repository] = Make("Repository", new()
@@ -143,6 +144,8 @@ internal sealed class NodeViewFields
         where T : struct, System.Enum => Stored(StoredProperty.Enum<T>(name));
 
     private static Func<NodeView, object?> Typed<T>(string name) => Stored(StoredProperty.Typed<T>(name));
+
+    private static Func<NodeView, object?> Json(string name) => Stored(StoredProperty.Json(name));
 
     private static Func<NodeView, object?> Stored(StoredProperty property) => view => view.Read(property);
 

@@ -53,6 +53,9 @@ internal sealed class StoredProperty
         });
     }
 
+    /// <summary>A property of any JSON value, passed on as it is stored.</summary>
+    public static StoredProperty Json(string name) => new(name, static (ref Utf8JsonReader r) => JsonElement.ParseValue(ref r));
+
     /// <summary>A property of any other type, converted by the codec's own options.</summary>
     public static StoredProperty Typed<T>(string name) => new(name, static (ref Utf8JsonReader r) => JsonSerializer.Deserialize<T>(ref r, NodeCodec.Options));
 
