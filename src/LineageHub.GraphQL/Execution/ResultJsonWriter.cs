@@ -104,6 +104,9 @@ public static class ResultJsonWriter
             case bool b: writer.WriteBooleanValue(b); break;
             case int i: writer.WriteNumberValue(i); break;
             case long l: writer.WriteNumberValue(l); break;
+            // A whole number held as a double (a count through Float) is written as the integer it is: the
+            // same text, without the shortest-round-trip search. Negative zero keeps its sign.
+            case double d when Math.Abs(d) < 1e15 && d == Math.Floor(d) && !(d == 0 && double.IsNegative(d)): writer.WriteNumberValue((long)d); break;
             case double d when double.IsFinite(d): writer.WriteNumberValue(d); break;
             case double: writer.WriteNullValue(); break;
             case float f: writer.WriteNumberValue(f); break;

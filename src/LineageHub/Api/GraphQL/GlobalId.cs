@@ -12,9 +12,14 @@ internal sealed class GlobalId(NodeKey key) : IJsonStringValue
 {
     public void WriteTo(Utf8JsonWriter writer)
     {
-        writer.WriteStringValueSegment(NodeKinds.Name(key.Kind), isFinalSegment: false);
-        writer.WriteStringValueSegment(":", isFinalSegment: false);
-        writer.WriteStringValueSegment(key.Key, isFinalSegment: true);
+        // Put together on the stack and written whole: three segments cost three escaping passes.
+        var kind = NodeKinds.Name(key.Kind);
+        var length = kind.Length + 1 + key.Key.Length;
+        Span<char> text = length <= 256 ? stackalloc char[length] : new char[length];
+        kind.CopyTo(text);
+        text[kind.Length] = ':';
+        key.Key.CopyTo(text[(kind.Length + 1)..]);
+        writer.WriteStringValue(text);
     }
 
     public override string ToString() => key.ToString();

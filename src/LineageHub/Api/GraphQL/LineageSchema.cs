@@ -48,7 +48,7 @@ public static partial class LineageSchema
     private static void BindScalars(Schema schema)
     {
         schema.BindScalar("DateTime",
-            serialize: v => v is DateTimeOffset t ? t.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture) : throw new CoercionException($"DateTime cannot represent {v}"),
+            serialize: v => v is DateTimeOffset t ? new DateTimeText(t) : throw new CoercionException($"DateTime cannot represent {v}"),
             parseValue: v => ParseDateTime(v as string ?? throw new CoercionException(ApiMessages.DateTimeWithoutOffset(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""))));
         schema.BindScalar("Digest",
             serialize: v => v is Digest d ? d.ToString() : throw new CoercionException($"Digest cannot represent {v}"),
