@@ -170,8 +170,9 @@ public sealed partial class SqliteLineageStore
         await using var command = connection.CreateCommand();
         // A key range rather than LIKE, so the (kind, key) index serves the prefix and the cursors. The name
         // is matched in its stored (escaped) form, so the text is escaped as a key part is.
+        // Ids only, which the (kind, key) index answers alone; the records mostly come from the node cache.
         command.CommandText = $"""
-            SELECT id, props, seq, kind, key FROM nodes
+            SELECT id FROM nodes
             WHERE kind = $kind AND key > $after AND key < $before AND key >= $prefix AND key < $prefixEnd
               AND ($text IS NULL OR instr(lower(CASE WHEN instr(key, '|') > 0 THEN substr(key, instr(key, '|') + 1) ELSE key END), lower($text)) > 0)
             ORDER BY key {(request.Backward ? "DESC" : "ASC")} LIMIT $limit
@@ -183,15 +184,59 @@ public sealed partial class SqliteLineageStore
         command.Parameters.AddWithValue("$prefixEnd", prefix + char.MaxValue);
         command.Parameters.AddWithValue("$text", request.NameContains is { } text ? text.Replace("%", "%25", StringComparison.Ordinal).Replace("|", "%7C", StringComparison.Ordinal) : DBNull.Value);
         command.Parameters.AddWithValue("$limit", request.Limit);
-        var nodes = new List<NodeRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var ids = new List<int>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            nodes.Add(ReadNode(reader));
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                ids.Add(reader.GetInt32(0));
+            }
         }
         if (request.Backward)
         {
-            nodes.Reverse();
+            ids.Reverse();
+        }
+        return await NodesByIdAsync(connection, ids, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The records of node ids, in order: from the node cache where it has them, the rest in one query.
+    private async Task<NodeRecord[]> NodesByIdAsync(SqliteConnection connection, List<int> ids, CancellationToken cancellationToken)
+    {
+        var nodes = new NodeRecord[ids.Count];
+        List<int>? missed = null;
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            if (_index.TryGetKey(ids[i], out var key) && _nodeCache.TryGet(ids[i], key, out var cached))
+            {
+                nodes[i] = cached;
+            }
+            else
+            {
+                (missed ??= []).Add(ids[i]);
+            }
+        }
+        if (missed is null)
+        {
+            return nodes;
+        }
+        var read = new Dictionary<int, NodeRecord>(missed.Count);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT id, props, seq, kind, key FROM nodes WHERE id IN (SELECT value FROM json_each($ids))";
+            command.Parameters.AddWithValue("$ids", IdList(missed));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var id = reader.GetInt32(0);
+                var record = ReadNode(reader);
+                read[id] = record;
+                _nodeCache.Put(id, record);
+            }
+        }
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            // A node of the page cannot vanish (the store only inserts), so every missed id was read.
+            nodes[i] ??= read.TryGetValue(ids[i], out var record) ? record : throw LineageHubException.Corrupt($"node {ids[i]} was listed but could not be read");
         }
         return nodes;
     }
