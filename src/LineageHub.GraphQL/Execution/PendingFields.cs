@@ -71,8 +71,8 @@ internal sealed class PendingFields : IValueTaskSource<object?>
         }
     }
 
-    /// <summary>Finishing a field threw what must end the execution (its cancellation).</summary>
-    public void Fail(Exception ex)
+    // Finishing a field threw what must end the execution (its cancellation): the set ends with it.
+    private void Fail(Exception ex)
     {
         lock (_lock)
         {

@@ -105,6 +105,20 @@ public sealed class PaginationTests : IAsyncLifetime
         Assert.Equal(ApiMessages.BadCursor("after"), body.GetProperty("errors")[0].GetProperty("message").GetString());
     }
 
+    [Fact]
+    public async Task AnOffsetCursorPastTheEnd_GivesAnEmptyPage()
+    {
+        // Base64 of "o:2147483647": the last offset an int holds, so "the item after it" must not overflow.
+        var cursor = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("o:" + int.MaxValue));
+        var versions = (await _server.QueryAsync("query($a: String) { dataset(namespace: \"s3://lake\", name: \"events\") { versions(after: $a) { totalCount nodes { id } pageInfo { hasPreviousPage hasNextPage } } } }", new { a = cursor }))
+            .GetProperty("dataset").GetProperty("versions");
+
+        Assert.Equal(0, versions.GetProperty("nodes").GetArrayLength());
+        Assert.True(versions.GetProperty("totalCount").GetInt32() > 0);
+        Assert.True(versions.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
+        Assert.False(versions.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+    }
+
     private static List<string?> Names(JsonElement connection) => [.. connection.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("name").GetString())];
 
     private static List<double> Counts(JsonElement connection) => [.. connection.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("leafCount").GetDouble())];

@@ -60,4 +60,5 @@ public static partial class LineageSchema
         schema.Resolve(type, field, new SingleNeighbourField(store, type, field, kind, target).Resolve);
 
     private static void Neighbours(Schema schema, ILineageStore store, string type, string field, EdgeDirection direction, EdgeKind kind, NodeKind? only = null) =>
-        schema.Resolve(type, field, new NeighbourListField(store, type, field, direction, kind, only).Resolve);}
+        schema.Resolve(type, field, new NeighbourListField(store, type, field, direction, kind, only).Resolve);
+}
