@@ -46,18 +46,30 @@ public sealed partial class SqliteLineageStore
             return result;
         }
         await using var connection = OpenReader();
+        foreach (var record in (await ReadNodeRowsAsync(connection, missed, cancellationToken).ConfigureAwait(false)).Values)
+        {
+            result[record.Key] = record;
+        }
+        return result;
+    }
+
+    // The rows of node ids the node cache lacked, by id, put into the cache as they are read.
+    private async Task<Dictionary<int, NodeRecord>> ReadNodeRowsAsync(SqliteConnection connection, List<int> ids, CancellationToken cancellationToken)
+    {
+        var read = new Dictionary<int, NodeRecord>(ids.Count);
         await using var command = connection.CreateCommand();
         // One parameter for any number of ids: the id list travels as a JSON array.
         command.CommandText = "SELECT id, props, seq, kind, key FROM nodes WHERE id IN (SELECT value FROM json_each($ids))";
-        command.Parameters.AddWithValue("$ids", IdList(missed));
+        command.Parameters.AddWithValue("$ids", IdList(ids));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            var id = reader.GetInt32(0);
             var record = ReadNode(reader);
-            result[record.Key] = record;
-            _nodeCache.Put(reader.GetInt32(0), record);
+            read[id] = record;
+            _nodeCache.Put(id, record);
         }
-        return result;
+        return read;
     }
 
     public async Task<IReadOnlyList<EdgeRecord>> GetEdgesAsync(NodeKey node, EdgeDirection direction, EdgeKind? kind = null, LedgerPosition? asOf = null, CancellationToken cancellationToken = default)
@@ -219,20 +231,7 @@ public sealed partial class SqliteLineageStore
         {
             return nodes;
         }
-        var read = new Dictionary<int, NodeRecord>(missed.Count);
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT id, props, seq, kind, key FROM nodes WHERE id IN (SELECT value FROM json_each($ids))";
-            command.Parameters.AddWithValue("$ids", IdList(missed));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var id = reader.GetInt32(0);
-                var record = ReadNode(reader);
-                read[id] = record;
-                _nodeCache.Put(id, record);
-            }
-        }
+        var read = await ReadNodeRowsAsync(connection, missed, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < nodes.Length; i++)
         {
             // A node of the page cannot vanish (the store only inserts), so every missed id was read.

@@ -72,7 +72,7 @@ public sealed class ApiLoadBenchmark : IBenchmark
                             continue;
                         }
                         var result = await LoopbackLoad.RunAsync(endpoint, query, concurrency, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds), cancellationToken, key, () => server.CpuTime);
-                        Console.WriteLine($"{label,-36} {concurrency,7} {result.RequestsPerSecond,10:N0} {result.P50Ms,8:N2} {result.P99Ms,8:N2} {result.ServerCpuMicros,14:N0}");
+                        PrintRow(label, concurrency, result);
                     }
                 }
             }
@@ -99,9 +99,12 @@ public sealed class ApiLoadBenchmark : IBenchmark
         foreach (var concurrency in clients)
         {
             var result = await LoopbackLoad.RunAsync(new Uri(server.Url, "/graphql"), RunsQuery, concurrency, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds), cancellationToken, key, () => server.CpuTime);
-            Console.WriteLine($"{"  runs, runtime-default GC budget",-36} {concurrency,7} {result.RequestsPerSecond,10:N0} {result.P50Ms,8:N2} {result.P99Ms,8:N2} {result.ServerCpuMicros,14:N0}");
+            PrintRow("  runs, runtime-default GC budget", concurrency, result);
         }
     }
+
+    private static void PrintRow(string label, int concurrency, LoopbackLoad.Result result) =>
+        Console.WriteLine($"{label,-36} {concurrency,7} {result.RequestsPerSecond,10:N0} {result.P50Ms,8:N2} {result.P99Ms,8:N2} {result.ServerCpuMicros,14:N0}");
 
     // Training runs over the last layer's versions: each reads three and produces a model version.
     private static async Task RegisterRunsAsync(SqliteLineageStore store, LayeredDag dag, int count, CancellationToken cancellationToken)
