@@ -26,9 +26,10 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
 
     public override void EnterSelectionSet(ValidationContext context, SelectionSetNode node)
     {
-        if (HasOnlyDistinctFields(node))
+        if (HasOnlyDistinctFields(node) || MergesAcrossPlainSpreads(context, node))
         {
-            // Nothing merges at this level, and each sub-selection is checked when the walk reaches it.
+            // Nothing merges at this level, or what merges was compared in place; each sub-selection is
+            // checked when the walk reaches it.
             return;
         }
         var start = Collect(context, context.ParentType, node);
