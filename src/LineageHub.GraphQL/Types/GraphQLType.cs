@@ -6,17 +6,15 @@ public abstract class GraphQLType
     /// <summary>The introspection kind.</summary>
     public abstract TypeKind Kind { get; }
 
-    // Types are immutable once built, and validation and execution ask for this at every field.
-    private NamedType? _namedType;
+    // Subclassed only by NamedType, ListType and NonNullType. The named type is fixed when a type is made:
+    // validation and execution ask for it at every field, and a field read beats a walk down the wrappers.
+    private protected GraphQLType(NamedType? namedType)
+    {
+        NamedType = namedType ?? (NamedType)this;
+    }
 
     /// <summary>The named type under all wrappers.</summary>
-    public NamedType NamedType => _namedType ??= this switch
-    {
-        NamedType n => n,
-        ListType l => l.OfType.NamedType,
-        NonNullType n => n.OfType.NamedType,
-        _ => throw new InvalidOperationException("unknown type wrapper"),
-    };
+    public NamedType NamedType { get; }
 
     /// <summary>Input types: scalars, enums, input objects and wrappers of them (spec 3.4.2).</summary>
     public bool IsInputType => NamedType is ScalarType or EnumType or InputObjectType;

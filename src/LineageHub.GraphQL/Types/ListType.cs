@@ -1,7 +1,7 @@
 namespace LineageHub.GraphQL.Types;
 
 /// <summary>A list of another type.</summary>
-public sealed class ListType(GraphQLType ofType) : GraphQLType
+public sealed class ListType(GraphQLType ofType) : GraphQLType(ofType.NamedType)
 {
     /// <summary>The item type.</summary>
     public GraphQLType OfType { get; } = ofType;

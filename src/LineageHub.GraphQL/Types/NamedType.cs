@@ -6,6 +6,7 @@ namespace LineageHub.GraphQL.Types;
 public abstract class NamedType : GraphQLType
 {
     private protected NamedType(string name, string? description)
+        : base(null)
     {
         Name = name;
         Description = description;

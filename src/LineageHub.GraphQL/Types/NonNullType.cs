@@ -1,7 +1,7 @@
 namespace LineageHub.GraphQL.Types;
 
 /// <summary>A non-null wrapper of a nullable type.</summary>
-public sealed class NonNullType(GraphQLType ofType) : GraphQLType
+public sealed class NonNullType(GraphQLType ofType) : GraphQLType(ofType.NamedType)
 {
     /// <summary>The wrapped (nullable) type.</summary>
     public GraphQLType OfType { get; } = ofType;
