@@ -14,7 +14,7 @@ public sealed partial class Parser
     // Spec 3 Type System.
     private DefinitionNode ParseTypeSystemDefinition()
     {
-        var start = _token;
+        var start = Here;
         var description = ParseDescription();
         var keyword = _token;
         Expect(TokenKind.Name);
@@ -23,7 +23,7 @@ public sealed partial class Parser
             case "schema":
             {
                 var directives = ParseDirectives(true);
-                return new SchemaDefinitionNode(Loc(start), description, directives, ParseOperationTypes(false), false);
+                return new SchemaDefinitionNode(start, description, directives, ParseOperationTypes(false), false);
             }
             case "directive":
                 return ParseDirectiveDefinition(start, description);
@@ -35,7 +35,7 @@ public sealed partial class Parser
     // Spec 3.1 Type System Extensions.
     private DefinitionNode ParseTypeSystemExtension()
     {
-        var start = _token;
+        var start = Here;
         ExpectKeyword("extend");
         var keyword = _token;
         if (keyword.Kind == TokenKind.Name)
@@ -51,7 +51,7 @@ public sealed partial class Parser
                     {
                         throw Unexpected(_token);
                     }
-                    return new SchemaDefinitionNode(Loc(start), null, directives, operations, true);
+                    return new SchemaDefinitionNode(start, null, directives, operations, true);
                 }
                 case "scalar" or "type" or "interface" or "union" or "enum" or "input":
                 {
@@ -69,7 +69,7 @@ public sealed partial class Parser
         throw Unexpected(keyword);
     }
 
-    private TypeDefinitionNode ParseTypeDefinition(Token start, Token keyword, StringValueNode? description, bool isExtension)
+    private TypeDefinitionNode ParseTypeDefinition(Location start, Token keyword, StringValueNode? description, bool isExtension)
     {
         var kind = keyword.Value switch
         {
@@ -107,7 +107,7 @@ public sealed partial class Parser
                 inputFields = ParseBracedList(TokenKind.BraceL, TokenKind.BraceR, ParseInputValueDefinition);
                 break;
         }
-        return new TypeDefinitionNode(Loc(start), kind, isExtension, description, name, interfaces, directives, fields, members, values, inputFields);
+        return new TypeDefinitionNode(start, kind, isExtension, description, name, interfaces, directives, fields, members, values, inputFields);
     }
 
     private StringValueNode? ParseDescription() =>
@@ -121,10 +121,10 @@ public sealed partial class Parser
         }
         return ParseBracedList(TokenKind.BraceL, TokenKind.BraceR, () =>
         {
-            var start = _token;
+            var start = Here;
             var operation = ParseOperationType();
             Expect(TokenKind.Colon);
-            return new OperationTypeDefinitionNode(Loc(start), operation, ParseNamedType());
+            return new OperationTypeDefinitionNode(start, operation, ParseNamedType());
         }, required: true);
     }
 
@@ -161,13 +161,13 @@ public sealed partial class Parser
 
     private FieldDefinitionNode ParseFieldDefinition()
     {
-        var start = _token;
+        var start = Here;
         var description = ParseDescription();
         var name = ParseName();
         var arguments = ParseArgumentDefinitions();
         Expect(TokenKind.Colon);
         var type = ParseTypeReference();
-        return new FieldDefinitionNode(Loc(start), description, name, arguments, type, ParseDirectives(true));
+        return new FieldDefinitionNode(start, description, name, arguments, type, ParseDirectives(true));
     }
 
     private IReadOnlyList<InputValueDefinitionNode> ParseArgumentDefinitions() =>
@@ -177,7 +177,7 @@ public sealed partial class Parser
 
     private InputValueDefinitionNode ParseInputValueDefinition()
     {
-        var start = _token;
+        var start = Here;
         var description = ParseDescription();
         var name = ParseName();
         Expect(TokenKind.Colon);
@@ -187,12 +187,12 @@ public sealed partial class Parser
         {
             defaultValue = ParseValueLiteral(true);
         }
-        return new InputValueDefinitionNode(Loc(start), description, name, type, defaultValue, ParseDirectives(true));
+        return new InputValueDefinitionNode(start, description, name, type, defaultValue, ParseDirectives(true));
     }
 
     private EnumValueDefinitionNode ParseEnumValueDefinition()
     {
-        var start = _token;
+        var start = Here;
         var description = ParseDescription();
         var token = _token;
         var name = ParseName();
@@ -201,10 +201,10 @@ public sealed partial class Parser
         {
             throw _lexer.Error(token.Start, SyntaxErrorMessages.ReservedEnumValue(name));
         }
-        return new EnumValueDefinitionNode(Loc(start), description, name, ParseDirectives(true));
+        return new EnumValueDefinitionNode(start, description, name, ParseDirectives(true));
     }
 
-    private DirectiveDefinitionNode ParseDirectiveDefinition(Token start, StringValueNode? description)
+    private DirectiveDefinitionNode ParseDirectiveDefinition(Location start, StringValueNode? description)
     {
         Expect(TokenKind.At);
         var name = ParseName();
@@ -229,7 +229,7 @@ public sealed partial class Parser
             locations.Add(location);
         }
         while (Skip(TokenKind.Pipe));
-        return new DirectiveDefinitionNode(Loc(start), description, name, arguments, repeatable, locations);
+        return new DirectiveDefinitionNode(start, description, name, arguments, repeatable, locations);
     }
 
     private List<T> ParseBracedList<T>(TokenKind open, TokenKind close, Func<T> item, bool required = false)

@@ -17,7 +17,7 @@ public sealed partial class Parser
             var start = Here;
             var name = ParseName();
             Expect(TokenKind.Colon);
-            list.Add(new ArgumentNode(Loc(start), name, ParseValueLiteral(isConst)));
+            list.Add(new ArgumentNode(start, name, ParseValueLiteral(isConst)));
         }
         while (!Skip(TokenKind.ParenR));
         return list;
@@ -35,7 +35,7 @@ public sealed partial class Parser
             var start = Here;
             Advance();
             var name = ParseName();
-            list.Add(new DirectiveNode(Loc(start), name, ParseArguments(isConst)));
+            list.Add(new DirectiveNode(start, name, ParseArguments(isConst)));
         }
         return list;
     }
@@ -44,8 +44,8 @@ public sealed partial class Parser
     {
         var start = Here;
         Expect(TokenKind.Dollar);
-        var nameLocation = AtCurrent();
-        return new VariableNode(Loc(start), ParseName()) { NameLocation = nameLocation };
+        var nameLocation = Here;
+        return new VariableNode(start, ParseName()) { NameLocation = nameLocation };
     }
 
     // Spec 2.9 Input Values.
@@ -76,7 +76,7 @@ public sealed partial class Parser
                     var start = Here;
                     var name = ParseName();
                     Expect(TokenKind.Colon);
-                    fields.Add(new ObjectFieldNode(Loc(start), name, ParseValueLiteral(isConst)));
+                    fields.Add(new ObjectFieldNode(start, name, ParseValueLiteral(isConst)));
                 }
                 _depth--;
                 return new ObjectValueNode(Loc(token), fields);
@@ -132,18 +132,18 @@ public sealed partial class Parser
             var inner = ParseTypeReference();
             Expect(TokenKind.BracketR);
             _depth--;
-            type = new ListTypeNode(Loc(start), inner);
+            type = new ListTypeNode(start, inner);
         }
         else
         {
             type = ParseNamedType();
         }
-        return Skip(TokenKind.Bang) ? new NonNullTypeNode(Loc(start), type) : type;
+        return Skip(TokenKind.Bang) ? new NonNullTypeNode(start, type) : type;
     }
 
     private NamedTypeNode ParseNamedType()
     {
         var start = Here;
-        return new NamedTypeNode(Loc(start), ParseName());
+        return new NamedTypeNode(start, ParseName());
     }
 }

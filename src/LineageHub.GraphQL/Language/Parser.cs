@@ -57,9 +57,6 @@ public sealed partial class Parser
     /// <summary>The current token as a value; the type system productions, which are not hot, read it whole.</summary>
     private Token _token => _lexer.Current;
 
-    /// <summary>Where the current token starts: what a node's <see cref="Location"/> needs of its first token.</summary>
-    private Mark Here => new(_lexer.Start, _lexer.Line, _lexer.Column);
-
     private DocumentNode ParseDocument()
     {
         var start = Here;
@@ -69,7 +66,7 @@ public sealed partial class Parser
             definitions.Add(ParseDefinition());
         }
         while (_lexer.Kind != TokenKind.Eof);
-        return new DocumentNode(Loc(start), definitions);
+        return new DocumentNode(start, definitions);
     }
 
     private DefinitionNode ParseDefinition()
@@ -123,19 +120,19 @@ public sealed partial class Parser
         var start = Here;
         if (_lexer.Kind == TokenKind.BraceL)
         {
-            return new OperationDefinitionNode(Loc(start), OperationType.Query, null, [], NoDirectives, ParseSelectionSet());
+            return new OperationDefinitionNode(start, OperationType.Query, null, [], NoDirectives, ParseSelectionSet());
         }
         var operation = ParseOperationType();
         string? name = null;
         Location? nameLocation = null;
         if (_lexer.Kind == TokenKind.Name)
         {
-            nameLocation = AtCurrent();
+            nameLocation = Here;
             name = ParseName();
         }
         var variables = ParseVariableDefinitions();
         var directives = ParseDirectives(false);
-        return new OperationDefinitionNode(Loc(start), operation, name, variables, directives, ParseSelectionSet()) { NameLocation = nameLocation };
+        return new OperationDefinitionNode(start, operation, name, variables, directives, ParseSelectionSet()) { NameLocation = nameLocation };
     }
 
     private OperationType ParseOperationType()
@@ -170,7 +167,7 @@ public sealed partial class Parser
             {
                 defaultValue = ParseValueLiteral(true);
             }
-            list.Add(new VariableDefinitionNode(Loc(start), variable, type, defaultValue, ParseDirectives(true)));
+            list.Add(new VariableDefinitionNode(start, variable, type, defaultValue, ParseDirectives(true)));
         }
         while (!Skip(TokenKind.ParenR));
         return list;
@@ -190,7 +187,7 @@ public sealed partial class Parser
         }
         while (!Skip(TokenKind.BraceR));
         _depth--;
-        return new SelectionSetNode(Loc(start), _selections.PopFrom(first));
+        return new SelectionSetNode(start, _selections.PopFrom(first));
     }
 
     private SelectionNode ParseSelection()
@@ -200,9 +197,9 @@ public sealed partial class Parser
         {
             if (_lexer.Kind == TokenKind.Name && !_lexer.IsKeyword("on"))
             {
-                var nameLocation = AtCurrent();
+                var nameLocation = Here;
                 var name = ParseName();
-                return new FragmentSpreadNode(Loc(start), name, ParseDirectives(false)) { NameLocation = nameLocation };
+                return new FragmentSpreadNode(start, name, ParseDirectives(false)) { NameLocation = nameLocation };
             }
             NamedTypeNode? typeCondition = null;
             if (_lexer.Kind == TokenKind.Name)
@@ -211,7 +208,7 @@ public sealed partial class Parser
                 typeCondition = ParseNamedType();
             }
             var directives = ParseDirectives(false);
-            return new InlineFragmentNode(Loc(start), typeCondition, directives, ParseSelectionSet());
+            return new InlineFragmentNode(start, typeCondition, directives, ParseSelectionSet());
         }
         var nameOrAlias = ParseName();
         string? alias = null;
@@ -229,7 +226,7 @@ public sealed partial class Parser
         // Checked here so the common field without directives costs no call.
         var fieldDirectives = _lexer.Kind == TokenKind.At ? ParseDirectives(false) : NoDirectives;
         var selectionSet = _lexer.Kind == TokenKind.BraceL ? ParseSelectionSet() : null;
-        return new FieldNode(Loc(start), alias, fieldName, arguments, fieldDirectives, selectionSet);
+        return new FieldNode(start, alias, fieldName, arguments, fieldDirectives, selectionSet);
     }
 
     private FragmentDefinitionNode ParseFragmentDefinition()
@@ -240,12 +237,12 @@ public sealed partial class Parser
         {
             throw Unexpected(_token);
         }
-        var nameLocation = AtCurrent();
+        var nameLocation = Here;
         var name = ParseName();
         ExpectKeyword("on");
         var typeCondition = ParseNamedType();
         var directives = ParseDirectives(false);
-        return new FragmentDefinitionNode(Loc(start), name, typeCondition, directives, ParseSelectionSet()) { NameLocation = nameLocation };
+        return new FragmentDefinitionNode(start, name, typeCondition, directives, ParseSelectionSet()) { NameLocation = nameLocation };
     }
 
     private void Enter()
@@ -307,12 +304,8 @@ public sealed partial class Parser
     private GraphQLSyntaxException Unexpected(Token token) =>
         _lexer.Error(token.Start, SyntaxErrorMessages.Unexpected(token.Describe()));
 
-    private Location AtCurrent() => new(_lexer.Start, _lexer.End, _lexer.Line, _lexer.Column);
+    /// <summary>Where the current token starts: a node's <see cref="Location"/> is its first token's.</summary>
+    private Location Here => new(_lexer.Line, _lexer.Column);
 
-    private Location Loc(Token start) => new(start.Start, _lexer.Start, start.Line, start.Column);
-
-    private Location Loc(Mark start) => new(start.Start, _lexer.Start, start.Line, start.Column);
-
-    /// <summary>The start of a node: its first token's offset, line and column.</summary>
-    private readonly record struct Mark(int Start, int Line, int Column);
+    private static Location Loc(Token start) => new(start.Line, start.Column);
 }
