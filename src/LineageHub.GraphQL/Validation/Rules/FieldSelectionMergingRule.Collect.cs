@@ -106,16 +106,27 @@ internal sealed partial class FieldSelectionMergingRule
             }
             return true;
         }
+        return FewFieldsDistinct(selections, allowSpreads: false);
+    }
+
+    // A short run of selections: no two fields share a response name, and every selection is a field
+    // (or, when allowed, a fragment spread). Pairwise, because hashing costs more at this size.
+    private static bool FewFieldsDistinct(ReadOnlySpan<SelectionNode> selections, bool allowSpreads)
+    {
         for (var i = 0; i < selections.Length; i++)
         {
             if (selections[i] is not FieldNode a)
             {
+                if (allowSpreads && selections[i] is FragmentSpreadNode)
+                {
+                    continue;
+                }
                 return false;
             }
             var key = a.ResponseKey;
             for (var j = 0; j < i; j++)
             {
-                if (((FieldNode)selections[j]).ResponseKey == key)
+                if (selections[j] is FieldNode b && b.ResponseKey == key)
                 {
                     return false;
                 }

@@ -18,7 +18,7 @@ internal sealed partial class FieldSelectionMergingRule
     private bool MergesAcrossPlainSpreads(ValidationContext context, SelectionSetNode node)
     {
         var selections = node.SelectionSpan;
-        if (selections.Length > PlainLimit || !OwnFieldsDistinct(selections))
+        if (selections.Length > PlainLimit || !FewFieldsDistinct(selections, allowSpreads: true))
         {
             return false;
         }
@@ -36,13 +36,13 @@ internal sealed partial class FieldSelectionMergingRule
                 return false;
             }
             var type = context.Schema.GetType(fragment.TypeCondition.Name);
-            if (!FieldsMerge(context, context.ParentType, selections, type, fragment.SelectionSet.SelectionSpan))
+            if (FindPlainSubfieldConflicts(context, false, type, fragment.SelectionSet, context.ParentType, node) is not null)
             {
                 return false;
             }
             foreach (var (earlier, earlierType) in _plainSpreads)
             {
-                if (!FieldsMerge(context, earlierType, earlier.SelectionSet.SelectionSpan, type, fragment.SelectionSet.SelectionSpan))
+                if (FindPlainSubfieldConflicts(context, false, type, fragment.SelectionSet, earlierType, earlier.SelectionSet) is not null)
                 {
                     return false;
                 }
@@ -62,52 +62,5 @@ internal sealed partial class FieldSelectionMergingRule
             }
         }
         return false;
-    }
-
-    // Only fields and fragment spreads, no two fields sharing a response name.
-    private static bool OwnFieldsDistinct(ReadOnlySpan<SelectionNode> selections)
-    {
-        for (var i = 0; i < selections.Length; i++)
-        {
-            if (selections[i] is not FieldNode a)
-            {
-                if (selections[i] is not FragmentSpreadNode)
-                {
-                    return false;
-                }
-                continue;
-            }
-            var key = a.ResponseKey;
-            for (var j = 0; j < i; j++)
-            {
-                if (selections[j] is FieldNode b && b.ResponseKey == key)
-                {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /// <summary>Whether every field of <paramref name="b"/> (a plain set) merges with the field of <paramref name="a"/> sharing its response name, if any.</summary>
-    private bool FieldsMerge(ValidationContext context, NamedType? typeA, ReadOnlySpan<SelectionNode> a, NamedType? typeB, ReadOnlySpan<SelectionNode> b)
-    {
-        foreach (var selectionB in b)
-        {
-            var fieldB = (FieldNode)selectionB;
-            var name = fieldB.ResponseKey;
-            foreach (var selectionA in a)
-            {
-                if (selectionA is FieldNode fieldA && fieldA.ResponseKey == name)
-                {
-                    if (FindConflict(context, name, false, new FieldInfo(typeA, fieldA, null), new FieldInfo(typeB, fieldB, null)) is not null)
-                    {
-                        return false;
-                    }
-                    break;
-                }
-            }
-        }
-        return true;
     }
 }

@@ -164,6 +164,7 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
     /// <summary>
     /// <see cref="FindSubfieldConflicts"/> for two plain sets (see <see cref="IsPlain"/>), read straight from
     /// the AST: the common case of comparing two small sub-selections pushes nothing onto the arena.
+    /// <paramref name="setB"/> may also hold fragment spreads, which are passed over (see <see cref="MergesAcrossPlainSpreads"/>).
     /// </summary>
     private List<Conflict>? FindPlainSubfieldConflicts(ValidationContext context, bool mutuallyExclusive, NamedType? typeA, SelectionSetNode setA, NamedType? typeB, SelectionSetNode setB)
     {
@@ -175,8 +176,7 @@ internal sealed partial class FieldSelectionMergingRule : ValidationRule
             var name = fieldA.ResponseKey;
             foreach (var selectionB in selectionsB)
             {
-                var fieldB = (FieldNode)selectionB;
-                if (fieldB.ResponseKey == name)
+                if (selectionB is FieldNode fieldB && fieldB.ResponseKey == name)
                 {
                     if (FindConflict(context, name, mutuallyExclusive, new FieldInfo(typeA, fieldA, null), new FieldInfo(typeB, fieldB, null)) is { } sub)
                     {
