@@ -126,10 +126,39 @@ public sealed class NodeViewTests
         _ => throw new ArgumentException(node.GetType().Name),
     };
 
-    // JSON-shaped values compare as JSON; everything else by value, with its type.
+    [Fact]
+    public void Views_OfOneRecord_AreKeptWithTheirValues()
+    {
+        var run = (Run)Nodes()["Run"];
+        var record = new NodeRecord(run.Key, NodeCodec.Encode(run), 7);
+
+        var view = NodeViews.From(record)!;
+        var startedAt = view["startedAt"];
+
+        Assert.Same(view, NodeViews.From(record));
+        Assert.Same(startedAt, NodeViews.From(record)!["startedAt"]);
+        Assert.Same(view["id"], view["id"]);
+    }
+
+    [Fact]
+    public void Views_OfAnotherRecordOfTheSameNode_ShowThatRecord()
+    {
+        // Another store (or a test) may hold other properties under the same key: the kept view is the record's own.
+        var first = new DatasetVersion("ns", "sales", Root, SnapshotMode.Table, 10, 20);
+        var second = first with { LeafCount = 11 };
+        var a = NodeViews.From(new NodeRecord(first.Key, NodeCodec.Encode(first), 1))!;
+        var b = NodeViews.From(new NodeRecord(second.Key, NodeCodec.Encode(second), 1))!;
+
+        Assert.NotSame(a, b);
+        Assert.Equal(10.0, a["leafCount"]);
+        Assert.Equal(11.0, b["leafCount"]);
+    }
+
+    // JSON-shaped values compare as JSON; times as the time a DateTime writes; everything else by value, with its type.
     private static object? Normal(object? value) => value switch
     {
         IReadOnlyDictionary<string, string> or IReadOnlyDictionary<string, double> => JsonSerializer.SerializeToElement(value),
+        DateTimeText text => text.Value,
         _ => value,
     };
 }

@@ -18,6 +18,9 @@ internal sealed class DateTimeText(DateTimeOffset value) : IJsonStringValue
     private const int FractionEnd = FractionStart + 7;
     private const int MaxLength = 40;
 
+    /// <summary>The time written.</summary>
+    public DateTimeOffset Value => value;
+
     public void WriteTo(Utf8JsonWriter writer)
     {
         Span<byte> text = stackalloc byte[MaxLength];

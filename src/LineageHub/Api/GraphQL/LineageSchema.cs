@@ -48,7 +48,12 @@ public static partial class LineageSchema
     private static void BindScalars(Schema schema)
     {
         schema.BindScalar("DateTime",
-            serialize: v => v is DateTimeOffset t ? new DateTimeText(t) : throw new CoercionException($"DateTime cannot represent {v}"),
+            serialize: v => v switch
+            {
+                DateTimeText text => text,
+                DateTimeOffset t => new DateTimeText(t),
+                _ => throw new CoercionException($"DateTime cannot represent {v}"),
+            },
             parseValue: v => ParseDateTime(v as string ?? throw new CoercionException(ApiMessages.DateTimeWithoutOffset(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""))));
         schema.BindScalar("Digest",
             serialize: v => v is Digest d ? d.ToString() : throw new CoercionException($"Digest cannot represent {v}"),

@@ -111,12 +111,23 @@ internal sealed class NodeViewFields
     private NodeViewFields(string typeName, FrozenDictionary<string, Func<NodeView, object?>> readers)
     {
         TypeName = typeName;
-        Readers = readers;
+        Names = readers.Keys;
+        // A slot per field, in the frozen map's own order, so a view keeps each value it made in an array.
+        var fields = new Dictionary<string, ViewField>(StringComparer.Ordinal);
+        for (var slot = 0; slot < readers.Count; slot++)
+        {
+            fields[readers.Keys[slot]] = new ViewField(slot, readers.Values[slot]);
+        }
+        Fields = fields.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     public string TypeName { get; }
 
-    public FrozenDictionary<string, Func<NodeView, object?>> Readers { get; }
+    /// <summary>The field names, in slot order.</summary>
+    public IReadOnlyCollection<string> Names { get; }
+
+    /// <summary>Per field name, its slot in a view's values and how to make its value.</summary>
+    public FrozenDictionary<string, ViewField> Fields { get; }
 
     /// <summary>The fields of <paramref name="kind"/>, or null for kinds the schema has no type for.</summary>
     public static NodeViewFields? For(NodeKind kind) => ByKind.GetValueOrDefault(kind);
@@ -127,7 +138,8 @@ internal sealed class NodeViewFields
         var readers = new Dictionary<string, Func<NodeView, object?>>(fields, StringComparer.Ordinal)
         {
             ["__typename"] = _ => typeName,
-            ["id"] = view => new GlobalId(view.Key),
+            // Encoded once: a view outlives its request (NodeViewCache), and a page writes its ids every time.
+            ["id"] = view => GlobalId.Encoded(view.Key),
             ["ledgerSeq"] = view => checked((int)view.Seq),
             [NodeViews.KeyEntry] = view => view.Key,
         };
@@ -138,7 +150,8 @@ internal sealed class NodeViewFields
 
     private static Func<NodeView, object?> Number(string name) => Stored(StoredProperty.Number(name));
 
-    private static Func<NodeView, object?> Time(string name) => Stored(StoredProperty.Time(name));
+    // As the DateTime scalar writes it, so the view keeps the value the response needs.
+    private static Func<NodeView, object?> Time(string name) => Stored(StoredProperty.Time(name), time => new DateTimeText((DateTimeOffset)time));
 
     private static Func<NodeView, object?> Enum<T>(string name)
         where T : struct, System.Enum => Stored(StoredProperty.Enum<T>(name));

@@ -12,7 +12,7 @@ internal static class NodeViews
     public const string KeyEntry = "__key";
 
     /// <summary>The view of a node, or null for kinds this schema has no type for yet (consent).</summary>
-    public static NodeView? From(NodeRecord record) => NodeView.Of(record);
+    public static NodeView? From(NodeRecord record) => NodeViewCache.ViewOf(record);
 
     /// <summary>The node key of a view (the parent value of a neighbour resolver).</summary>
     public static NodeKey KeyOf(object? source) => source switch
