@@ -1,4 +1,6 @@
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
+using System.Threading.Tasks.Sources;
 
 namespace LineageHub.GraphQL.Execution;
 
@@ -53,6 +55,37 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
         }
         WakeIfOutsideLoop(first);
         return task;
+    }
+
+    /// <summary>
+    /// Queues <paramref name="key"/> as <see cref="LoadAsync"/> does, for a caller that awaits the value once
+    /// (a resolver returning it to the executor): while the batch is pending, the value is a waiter in the
+    /// batch rather than a task of its own, so a field on every item of a long list costs no task, no task
+    /// source and no continuation object per item.
+    /// </summary>
+    public ValueTask<TValue?> LoadValueAsync(TKey key)
+    {
+        ValueTask<TValue?> value;
+        bool first;
+        lock (_lock)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, key, out var seen);
+            if (slot.Single is { } cached)
+            {
+                return new ValueTask<TValue?>(cached);
+            }
+            first = false;
+            if (seen)
+            {
+                // Asked for before (here or in a LoadManyAsync): one task for every later ask, as LoadAsync keeps.
+                slot.Single = slot.Batch.Done.Task.IsCompletedSuccessfully ? Task.FromResult(slot.Batch.ValueOf(key)) : slot.Batch.AddSingle(key);
+                return new ValueTask<TValue?>(slot.Single);
+            }
+            slot.Batch = EnlistLocked(key, out first);
+            value = slot.Batch.WaitForLast();
+        }
+        WakeIfOutsideLoop(first);
+        return value;
     }
 
     /// <summary>
@@ -188,10 +221,16 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
         public Task<TValue?>? Single;
     }
 
-    // One batch call: its keys, the loads waiting on it and, once it ran, its values.
-    private sealed class Batch(int capacity)
+    // One batch call: its keys, the loads waiting on it and, once it ran, its values. Loads that wait
+    // once (LoadValueAsync) are its own waiters, told by their index; the rest hold tasks.
+    private sealed class Batch(int capacity) : IValueTaskSource<TValue?>
     {
+        private readonly Lock _lock = new();
         private IReadOnlyDictionary<TKey, TValue>? _values;
+        private ExceptionDispatchInfo? _failure;
+        private volatile bool _finished;
+        // Per key index, the load waiting on that key without a task of its own (LoadValueAsync), if any.
+        private Waiter[]? _waiters;
         private List<(TKey Key, TaskCompletionSource<TValue?> Source)>? _singles;
         private List<(IReadOnlyList<TKey> Keys, TaskCompletionSource<TValue?[]> Source)>? _groups;
 
@@ -200,6 +239,25 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
         public TaskCompletionSource Done { get; } = new();
 
         public TValue? ValueOf(TKey key) => _values!.TryGetValue(key, out var value) ? value : default;
+
+        // The value of the key just enlisted (the last of Keys), waited for once; its token is its index.
+        public ValueTask<TValue?> WaitForLast()
+        {
+            var index = Keys.Count - 1;
+            lock (_lock)
+            {
+                // A token is a short: the rare batch of more keys gives the rest tasks.
+                if (index > short.MaxValue)
+                {
+                    return new ValueTask<TValue?>(AddSingle(Keys[index]));
+                }
+                if (_waiters is null || _waiters.Length <= index)
+                {
+                    Array.Resize(ref _waiters, Math.Max(Keys.Capacity, index + 1));
+                }
+            }
+            return new ValueTask<TValue?>(this, (short)index);
+        }
 
         public Task<TValue?> AddSingle(TKey key)
         {
@@ -218,6 +276,7 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
         public void Complete(IReadOnlyDictionary<TKey, TValue> values)
         {
             _values = values;
+            Finish();
             foreach (var (key, source) in _singles ?? [])
             {
                 source.TrySetResult(ValueOf(key));
@@ -236,6 +295,8 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
 
         public void Fail(Exception ex)
         {
+            _failure = ExceptionDispatchInfo.Capture(ex);
+            Finish();
             foreach (var (_, source) in _singles ?? [])
             {
                 source.TrySetException(ex);
@@ -245,6 +306,80 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
                 source.TrySetException(ex);
             }
             Done.TrySetException(ex);
+        }
+
+        // Marks the batch finished and runs the waiters that are waiting: in order, on this thread when it
+        // is where they asked to resume (the executor's loop, which completes its batches itself).
+        private void Finish()
+        {
+            Waiter[]? waiting;
+            lock (_lock)
+            {
+                _finished = true;
+                waiting = _waiters;
+            }
+            // No waiter is added once finished: the array is read without the lock from here on.
+            foreach (var waiter in waiting ?? [])
+            {
+                waiter.Resume();
+            }
+        }
+
+        public ValueTaskSourceStatus GetStatus(short token) =>
+            !_finished ? ValueTaskSourceStatus.Pending : _failure is null ? ValueTaskSourceStatus.Succeeded : ValueTaskSourceStatus.Faulted;
+
+        public TValue? GetResult(short token)
+        {
+            if (!_finished)
+            {
+                throw new InvalidOperationException("a DataLoader value was read before its batch finished");
+            }
+            _failure?.Throw();
+            return ValueOf(Keys[token]);
+        }
+
+        public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+        {
+            var context = (flags & ValueTaskSourceOnCompletedFlags.UseSchedulingContext) != 0 && SynchronizationContext.Current is { } current
+                && current.GetType() != typeof(SynchronizationContext) ? current : null;
+            lock (_lock)
+            {
+                if (!_finished)
+                {
+                    _waiters![token] = new Waiter(continuation, state, context);
+                    return;
+                }
+            }
+            // Finished in between: resume as a finished task's awaiter would, never inline here.
+            if (context is not null)
+            {
+                context.Post(s => continuation(s), state);
+            }
+            else
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(continuation, state, preferLocal: true);
+            }
+        }
+    }
+
+    // What an awaited load runs when its batch finishes, and where; default when no load awaits the key.
+    private readonly record struct Waiter(Action<object?>? Continuation, object? State, SynchronizationContext? Context)
+    {
+        public void Resume()
+        {
+            if (Continuation is null)
+            {
+                return;
+            }
+            if (Context is null || Context == SynchronizationContext.Current)
+            {
+                Continuation(State);
+            }
+            else
+            {
+                var (continuation, state) = (Continuation, State);
+                Context.Post(s => continuation(s), state);
+            }
         }
     }
 }

@@ -41,6 +41,66 @@ public sealed class DataLoaderTests
     }
 
     [Fact]
+    public async Task LoadValueAsync_KeysNewAndSeen_OneBatchWithTheTaskLoads()
+    {
+        var batches = new List<IReadOnlyList<int>>();
+        var loader = new DataLoader<int, string>((keys, _) =>
+        {
+            batches.Add([.. keys]);
+            return Task.FromResult<IReadOnlyDictionary<int, string>>(keys.Where(k => k != 3).ToDictionary(k => k, k => "v" + k));
+        });
+        var a = loader.LoadValueAsync(1);
+        var task = loader.LoadAsync(2);
+        var b = loader.LoadValueAsync(2);
+        var missing = loader.LoadValueAsync(3);
+        var again = loader.LoadValueAsync(1);
+        Assert.False(a.IsCompleted);
+        Assert.False(again.IsCompleted);
+        await loader.DispatchAsync();
+
+        Assert.True(a.IsCompletedSuccessfully);
+        Assert.Equal(new[] { "v1", "v2", "v2", null, "v1" }, new[] { await a, await task, await b, await missing, await again });
+        Assert.Equal("v1", await loader.LoadValueAsync(1));
+        Assert.Equal([[1, 2, 3]], batches);
+    }
+
+    [Fact]
+    public async Task LoadValueAsync_AwaitedBeforeTheBatchRuns_ResumesWithTheValue()
+    {
+        var release = new TaskCompletionSource();
+        var loader = new DataLoader<int, string>(async (keys, _) =>
+        {
+            await release.Task;
+            return keys.ToDictionary(k => k, k => "v" + k);
+        });
+        async Task<string?> Awaiting() => await loader.LoadValueAsync(7);
+        var waiting = Awaiting();
+        var dispatch = loader.DispatchAsync();
+        Assert.False(waiting.IsCompleted);
+
+        release.SetResult();
+        await dispatch;
+        Assert.Equal("v7", await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task LoadValueAsync_BatchFails_FaultsTheValueAndAllowsRetry()
+    {
+        var fail = true;
+        var loader = new DataLoader<int, string>((keys, _) => fail
+            ? Task.FromException<IReadOnlyDictionary<int, string>>(new InvalidOperationException("store down"))
+            : Task.FromResult<IReadOnlyDictionary<int, string>>(keys.ToDictionary(k => k, k => "ok")));
+        var value = loader.LoadValueAsync(1);
+        await loader.DispatchAsync();
+        Assert.True(value.IsFaulted);
+        Assert.Equal("store down", (await Assert.ThrowsAsync<InvalidOperationException>(async () => await value)).Message);
+        fail = false;
+        var retry = loader.LoadValueAsync(1);
+        await loader.DispatchAsync();
+        Assert.Equal("ok", await retry);
+    }
+
+    [Fact]
     public async Task LoadManyAsync_KeysOldAndNew_LoadsOnlyTheNewAndAnswersInOrder()
     {
         var batches = new List<IReadOnlyList<int>>();

@@ -8,7 +8,7 @@ namespace LineageHub.Api.GraphQL;
 /// A neighbour-list field (a run's inputs, a dataset's versions) as a connection. The pages of every parent
 /// of a level are one DataLoader batch, which reads the level's edges through the request's edge loader and
 /// then the pages' nodes through its node loader: the store calls stay the shared ones, and the resolver
-/// hands the engine the loader's task as it is, with nothing of its own to wait on.
+/// hands the engine the loader's pending value as it is (no task per parent), with nothing of its own to wait on.
 /// </summary>
 internal sealed class NeighbourListField
 {
@@ -34,7 +34,7 @@ internal sealed class NeighbourListField
         var page = new NeighbourPage(NodeViews.KeyOf(context.Source), PageArguments.From(context).Offsets());
         var loader = context.Request.GetDataLoader<NeighbourPage, object, NeighbourListField>(
             _loaderName, this, static (field, request) => (pages, _) => field.LoadPagesAsync(request, pages));
-        return new ValueTask<object?>(loader.LoadAsync(page));
+        return loader.LoadValueAsync(page);
     }
 
     private async Task<IReadOnlyDictionary<NeighbourPage, object>> LoadPagesAsync(RequestContext request, IReadOnlyList<NeighbourPage> pages)

@@ -28,7 +28,7 @@ internal sealed class SingleNeighbourField
     {
         var loader = context.Request.GetDataLoader<NodeKey, object, SingleNeighbourField>(
             _loaderName, this, static (field, request) => (parents, _) => field.LoadAsync(request, parents));
-        return new ValueTask<object?>(loader.LoadAsync(NodeViews.KeyOf(context.Source)));
+        return loader.LoadValueAsync(NodeViews.KeyOf(context.Source));
     }
 
     private async Task<IReadOnlyDictionary<NodeKey, object>> LoadAsync(RequestContext request, IReadOnlyList<NodeKey> parents)
