@@ -79,7 +79,7 @@ internal sealed partial class ExecutionContext
             {
                 Array.Resize(ref values, Math.Max(4, values.Length * 2));
             }
-            var map = StartItem(itemType, objectType, set, field, parentType, item, new PathSegment(path, index), index, ref pending);
+            var map = StartItem(itemType, objectType, set, field, parentType, item, path, index, ref pending);
             if (map is null && itemType is NonNullType)
             {
                 // The list is already null: like graphql-js, the remaining items are not completed.
@@ -95,9 +95,9 @@ internal sealed partial class ExecutionContext
             : new ValueTask<object?>(completed);
     }
 
-    // One object item of a list: its result object (its fields started), or null when the item is null or
-    // a non-null field of it failed at once, with the error recorded.
-    private ResultMap? StartItem(GraphQLType itemType, ObjectType type, CollectedSet set, CollectedField field, ObjectType parentType, object? item, PathSegment path, int index, ref PendingFields? pending)
+    // One object item of a list (at index of the list at listPath): its result object (its fields started),
+    // or null when the item is null or a non-null field of it failed at once, with the error recorded.
+    private ResultMap? StartItem(GraphQLType itemType, ObjectType type, CollectedSet set, CollectedField field, ObjectType parentType, object? item, PathSegment listPath, int index, ref PendingFields? pending)
     {
         try
         {
@@ -112,11 +112,11 @@ internal sealed partial class ExecutionContext
         }
         catch (Exception ex) when (!IsCancellation(ex))
         {
-            RecordError(ex, field.Nodes, path);
+            RecordError(ex, field.Nodes, new PathSegment(listPath, index));
             return null;
         }
         var values = new object?[set.Fields.Length];
-        return StartFields(type, item, set, path, values, index, itemType, ref pending) ? new ResultMap(set.Keys, values, set.EncodedKeys) : null;
+        return StartFields(type, item, set, listPath, values, index, itemType, ref pending) ? new ResultMap(set.Keys, values, set.EncodedKeys) : null;
     }
 
     private async ValueTask<object?> CompleteItemsAsync(GraphQLType itemType, CollectedField field, ObjectType parentType, IEnumerable items, object?[] values, PathSegment path)

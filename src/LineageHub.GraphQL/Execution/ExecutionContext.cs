@@ -94,9 +94,12 @@ internal sealed partial class ExecutionContext
     // values; a field that must wait joins pending (the list's, for an object of a list: itemType) under
     // owner, the object's index in its list. False when a non-null field failed at once: the object is
     // null, and like graphql-js its later fields are not started.
+    // path is the object's, or for an object of a list the list's: an item's own path is made only when
+    // a field of it needs one (most items of a long list have leaves alone, which complete without).
     private bool StartFields(ObjectType type, object? source, CollectedSet set, PathSegment? path, object?[] values, int owner, GraphQLType? itemType, ref PendingFields? pending)
     {
         var fields = set.Fields;
+        PathSegment? itemPath = null;
         for (var i = 0; i < fields.Length; i++)
         {
             if (TryCompleteLeafFast(type, source, fields[i], out values[i]))
@@ -105,7 +108,7 @@ internal sealed partial class ExecutionContext
             }
             try
             {
-                ExecuteField(type, source, fields[i], path, values, i, owner, itemType, ref pending);
+                ExecuteField(type, source, fields[i], itemType is null ? path : itemPath ??= new PathSegment(path, owner), values, i, owner, itemType, ref pending);
             }
             catch (NullPropagationException)
             {
