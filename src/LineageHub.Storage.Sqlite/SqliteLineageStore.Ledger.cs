@@ -16,9 +16,8 @@ public sealed partial class SqliteLineageStore
         {
             throw LineageHubException.NotFound(SqliteMessages.NoEntry(seq, size));
         }
-        await using var connection = OpenReader();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT entry FROM ledger_entries WHERE seq = $seq";
+        using var session = _readers.Rent();
+        var command = session.Command("SELECT entry FROM ledger_entries WHERE seq = $seq");
         command.Parameters.AddWithValue("$seq", seq);
         var bytes = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[]
             ?? throw LineageHubException.Corrupt($"ledger entry {seq} is missing from the database");

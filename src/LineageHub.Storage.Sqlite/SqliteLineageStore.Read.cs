@@ -45,8 +45,8 @@ public sealed partial class SqliteLineageStore
         {
             return result;
         }
-        await using var connection = OpenReader();
-        foreach (var record in (await ReadNodeRowsAsync(connection, missed, cancellationToken).ConfigureAwait(false)).Values)
+        using var session = _readers.Rent();
+        foreach (var record in (await ReadNodeRowsAsync(session, missed, cancellationToken).ConfigureAwait(false)).Values)
         {
             result[record.Key] = record;
         }
@@ -54,12 +54,11 @@ public sealed partial class SqliteLineageStore
     }
 
     // The rows of node ids the node cache lacked, by id, put into the cache as they are read.
-    private async Task<Dictionary<int, NodeRecord>> ReadNodeRowsAsync(SqliteConnection connection, List<int> ids, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, NodeRecord>> ReadNodeRowsAsync(ReaderSession session, List<int> ids, CancellationToken cancellationToken)
     {
         var read = new Dictionary<int, NodeRecord>(ids.Count);
-        await using var command = connection.CreateCommand();
         // One parameter for any number of ids: the id list travels as a JSON array.
-        command.CommandText = "SELECT id, props, seq, kind, key FROM nodes WHERE id IN (SELECT value FROM json_each($ids))";
+        var command = session.Command("SELECT id, props, seq, kind, key FROM nodes WHERE id IN (SELECT value FROM json_each($ids))");
         command.Parameters.AddWithValue("$ids", IdList(ids));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -80,12 +79,11 @@ public sealed partial class SqliteLineageStore
         }
         var size = asOf is { } position ? await ResolveAsync(position, cancellationToken).ConfigureAwait(false) : long.MaxValue;
         var (near, far) = direction == EdgeDirection.Outgoing ? ("src", "dst") : ("dst", "src");
-        await using var connection = OpenReader();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        using var session = _readers.Rent();
+        var command = session.Command($"""
             SELECT e.kind, e.props, e.seq, n.kind, n.key FROM edges e JOIN nodes n ON n.id = e.{far}
             WHERE e.{near} = $id AND ($kind IS NULL OR e.kind = $kind) AND e.seq < $size ORDER BY e.id
-            """;
+            """);
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$kind", kind is { } k ? EdgeRules.Name(k) : DBNull.Value);
         command.Parameters.AddWithValue("$size", size);
@@ -153,12 +151,11 @@ public sealed partial class SqliteLineageStore
             return null;
         }
         var found = new Dictionary<(int, EdgeKind, int), byte[]>(wanted);
-        await using var connection = OpenReader();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        using var session = _readers.Rent();
+        var command = session.Command("""
             SELECT e.src, e.kind, e.dst, e.props FROM json_each($edges) j
             JOIN edges e ON e.src = json_extract(j.value, '$[0]') AND e.kind = json_extract(j.value, '$[1]') AND e.dst = json_extract(j.value, '$[2]')
-            """;
+            """);
         command.Parameters.AddWithValue("$edges", triples.Append(']').ToString());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -178,17 +175,8 @@ public sealed partial class SqliteLineageStore
             throw LineageHubException.InvalidInput($"a page holds 1 to {MaxPage} nodes, asked for {request.Limit}");
         }
         var prefix = request.KeyPrefix ?? "";
-        await using var connection = OpenReader();
-        await using var command = connection.CreateCommand();
-        // A key range rather than LIKE, so the (kind, key) index serves the prefix and the cursors. The name
-        // is matched in its stored (escaped) form, so the text is escaped as a key part is.
-        // Ids only, which the (kind, key) index answers alone; the records mostly come from the node cache.
-        command.CommandText = $"""
-            SELECT id FROM nodes
-            WHERE kind = $kind AND key > $after AND key < $before AND key >= $prefix AND key < $prefixEnd
-              AND ($text IS NULL OR instr(lower(CASE WHEN instr(key, '|') > 0 THEN substr(key, instr(key, '|') + 1) ELSE key END), lower($text)) > 0)
-            ORDER BY key {(request.Backward ? "DESC" : "ASC")} LIMIT $limit
-            """;
+        using var session = _readers.Rent();
+        var command = session.Command(request.Backward ? PageQueryBackward : PageQueryForward);
         command.Parameters.AddWithValue("$kind", NodeKinds.Name(kind));
         command.Parameters.AddWithValue("$after", request.AfterKey ?? "");
         command.Parameters.AddWithValue("$before", request.BeforeKey ?? prefix + char.MaxValue);
@@ -208,11 +196,24 @@ public sealed partial class SqliteLineageStore
         {
             ids.Reverse();
         }
-        return await NodesByIdAsync(connection, ids, cancellationToken).ConfigureAwait(false);
+        return await NodesByIdAsync(session, ids, cancellationToken).ConfigureAwait(false);
     }
 
+    // A key range rather than LIKE, so the (kind, key) index serves the prefix and the cursors. The name
+    // is matched in its stored (escaped) form, so the text is escaped as a key part is. Ids only, which
+    // the (kind, key) index answers alone; the records mostly come from the node cache.
+    private const string PageQueryForward = PageQuery + " ORDER BY key ASC LIMIT $limit";
+
+    private const string PageQueryBackward = PageQuery + " ORDER BY key DESC LIMIT $limit";
+
+    private const string PageQuery = """
+        SELECT id FROM nodes
+        WHERE kind = $kind AND key > $after AND key < $before AND key >= $prefix AND key < $prefixEnd
+          AND ($text IS NULL OR instr(lower(CASE WHEN instr(key, '|') > 0 THEN substr(key, instr(key, '|') + 1) ELSE key END), lower($text)) > 0)
+        """;
+
     // The records of node ids, in order: from the node cache where it has them, the rest in one query.
-    private async Task<NodeRecord[]> NodesByIdAsync(SqliteConnection connection, List<int> ids, CancellationToken cancellationToken)
+    private async Task<NodeRecord[]> NodesByIdAsync(ReaderSession session, List<int> ids, CancellationToken cancellationToken)
     {
         var nodes = new NodeRecord[ids.Count];
         List<int>? missed = null;
@@ -231,7 +232,7 @@ public sealed partial class SqliteLineageStore
         {
             return nodes;
         }
-        var read = await ReadNodeRowsAsync(connection, missed, cancellationToken).ConfigureAwait(false);
+        var read = await ReadNodeRowsAsync(session, missed, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < nodes.Length; i++)
         {
             // A node of the page cannot vanish (the store only inserts), so every missed id was read.
@@ -259,9 +260,8 @@ public sealed partial class SqliteLineageStore
                 ? size
                 : throw LineageHubException.NotFound($"the ledger has {head.Size} entries; there is no size {size} yet");
         }
-        await using var connection = OpenReader();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(max(seq) + 1, 0) FROM ledger_entries WHERE time <= $time AND seq < $size";
+        using var session = _readers.Rent();
+        var command = session.Command("SELECT coalesce(max(seq) + 1, 0) FROM ledger_entries WHERE time <= $time AND seq < $size");
         command.Parameters.AddWithValue("$time", Core.Ledger.LedgerEntryCodec.FormatTime(position.Time!.Value));
         command.Parameters.AddWithValue("$size", head.Size);
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;

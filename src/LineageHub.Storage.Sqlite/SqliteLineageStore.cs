@@ -27,6 +27,7 @@ public sealed partial class SqliteLineageStore : ILineageStore, IConsentEvidence
     private readonly MerkleTree _tree = new();
     private readonly LineageIndex _index = new();
     private readonly NodeRecordCache _nodeCache = new();
+    private readonly ReaderSessions _readers;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
@@ -39,6 +40,7 @@ public sealed partial class SqliteLineageStore : ILineageStore, IConsentEvidence
     {
         _path = path;
         _connectionString = writeConnection.ConnectionString;
+        _readers = new ReaderSessions(_connectionString);
         _time = time;
         _signer = signer;
         _writeConnection = writeConnection;
@@ -98,6 +100,7 @@ public sealed partial class SqliteLineageStore : ILineageStore, IConsentEvidence
     {
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
+        _readers.Dispose();
         _writeConnection.Dispose();
         _signer.Dispose();
         _index.Dispose();
