@@ -43,13 +43,23 @@ internal static class LoopbackLoad
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var workers = Enumerable.Range(0, concurrency).Select(async worker =>
         {
+            var buffer = new byte[16 * 1024];
             while (Stopwatch.GetTimestamp() < deadline && !cancellationToken.IsCancellationRequested)
             {
                 var start = Stopwatch.GetTimestamp();
                 using var content = body is null ? null : new ByteArrayContent(body);
                 content?.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                using var response = content is null ? await client.GetAsync(endpoint, cancellationToken) : await client.PostAsync(endpoint, content, cancellationToken);
-                await response.Content.CopyToAsync(Stream.Null, cancellationToken);
+                // The body is read through to its end but not kept: buffering a large answer (the runs page is
+                // 62 KB) allocated a large-object buffer per response, and the load generator's own collections
+                // then stalled every worker at once and showed up as server latency.
+                using var request = new HttpRequestMessage(content is null ? HttpMethod.Get : HttpMethod.Post, endpoint) { Content = content };
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                await using (var stream = await response.Content.ReadAsStreamAsync(cancellationToken))
+                {
+                    while (await stream.ReadAsync(buffer, cancellationToken) > 0)
+                    {
+                    }
+                }
                 if (!response.IsSuccessStatusCode)
                 {
                     throw new InvalidOperationException($"{endpoint} answered {(int)response.StatusCode}");
