@@ -20,11 +20,16 @@ internal sealed partial class ExecutionContext
     // item of a list: that is most of the work saved on a 1,000-item list.
     private CollectedSet CollectSubfields(ObjectType type, CollectedField field)
     {
+        if (field.LastSubselection is { } last && ReferenceEquals(last.Type, type))
+        {
+            return last.Set;
+        }
         var key = field.Nodes.Count == 1 ? (object)field.Nodes[0] : null;
         lock (_collected)
         {
             if (key is not null && _collected.TryGetValue(type, out var byNode) && byNode.TryGetValue(key, out var cached))
             {
+                field.LastSubselection = new(type, cached);
                 return cached;
             }
         }
@@ -49,6 +54,7 @@ internal sealed partial class ExecutionContext
                 }
                 byNode[key] = result;
             }
+            field.LastSubselection = new(type, result);
         }
         return result;
     }
