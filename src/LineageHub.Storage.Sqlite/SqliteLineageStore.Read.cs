@@ -128,7 +128,7 @@ public sealed partial class SqliteLineageStore
         _index.TryGetKey(ordinal, out var key) ? key : throw LineageHubException.Corrupt($"the index has an edge to node {ordinal}, which it does not hold");
 
     // The stored properties of the edges that have any, by (source, kind, target) ordinals: the unique key.
-    private async Task<Dictionary<(int, EdgeKind, int), byte[]>?> ReadEdgePropertiesAsync(IEnumerable<List<IndexedEdge>> lists, CancellationToken cancellationToken)
+    private async Task<Dictionary<(int, EdgeKind, int), byte[]>?> ReadEdgePropertiesAsync(IEnumerable<ArraySegment<IndexedEdge>> lists, CancellationToken cancellationToken)
     {
         System.Text.StringBuilder? triples = null;
         var wanted = 0;

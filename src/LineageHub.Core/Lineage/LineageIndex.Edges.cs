@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LineageHub.Core.Domain;
 using LineageHub.Core.Storage;
 
@@ -11,11 +12,17 @@ public sealed partial class LineageIndex
     /// <paramref name="kind"/>, or of every kind), each node's in the order they were added. Nodes not in
     /// the index are left out; an indexed node without such edges maps to an empty list.
     /// </summary>
-    public Dictionary<NodeKey, List<IndexedEdge>> EdgesOf(IEnumerable<NodeKey> nodes, EdgeDirection direction, EdgeKind? kind)
+    public Dictionary<NodeKey, ArraySegment<IndexedEdge>> EdgesOf(IEnumerable<NodeKey> nodes, EdgeDirection direction, EdgeKind? kind)
     {
         ArgumentNullException.ThrowIfNull(nodes);
-        var result = new Dictionary<NodeKey, List<IndexedEdge>>(nodes is ICollection<NodeKey> c ? c.Count : 0);
-        // One list of edge ordinals, reused node after node: a page of a hundred runs made a hundred.
+        var count = nodes is ICollection<NodeKey> c ? c.Count : 0;
+        // Every node's edges in one array, each node's a slice of it: a page of a hundred runs made a
+        // list and an array per run.
+        var edges = new IndexedEdge[Math.Max(4, 2 * count)];
+        var total = 0;
+        var grown = false;
+        var result = new Dictionary<NodeKey, ArraySegment<IndexedEdge>>(count);
+        // One list of edge ordinals, reused node after node.
         var ordinals = new List<int>();
         // One read lock for the whole page: a lock per node contended when many requests read at once.
         _lock.EnterReadLock();
@@ -23,21 +30,43 @@ public sealed partial class LineageIndex
         {
             foreach (var node in nodes)
             {
-                if (!result.ContainsKey(node) && _ordinals.TryGetValue(node, out var ordinal))
+                if (result.ContainsKey(node) || !_ordinals.TryGetValue(node, out var ordinal))
                 {
-                    ordinals.Clear();
-                    result[node] = EdgesOfUnlocked(ordinal, direction, kind, ordinals);
+                    continue;
                 }
+                ordinals.Clear();
+                CollectEdgesUnlocked(ordinal, direction, kind, ordinals);
+                if (total + ordinals.Count > edges.Length)
+                {
+                    Array.Resize(ref edges, Math.Max(2 * edges.Length, total + ordinals.Count));
+                    grown = true;
+                }
+                var start = total;
+                foreach (var edge in ordinals)
+                {
+                    edges[total++] = new IndexedEdge(_edgeKind[edge], _edgeFrom[edge], _edgeTo[edge], _edgeSeq[edge], _edgeHasProperties[edge]);
+                }
+                result[node] = new ArraySegment<IndexedEdge>(edges, start, ordinals.Count);
             }
         }
         finally
         {
             _lock.ExitReadLock();
         }
+        if (grown)
+        {
+            // Slices cut before the array last grew point into an older copy: point them all at the last.
+            foreach (var node in result.Keys)
+            {
+                ref var slice = ref CollectionsMarshal.GetValueRefOrNullRef(result, node);
+                slice = new ArraySegment<IndexedEdge>(edges, slice.Offset, slice.Count);
+            }
+        }
         return result;
     }
 
-    private List<IndexedEdge> EdgesOfUnlocked(int node, EdgeDirection direction, EdgeKind? kind, List<int> ordinals)
+    // The ordinals of a node's edges (of a kind, in a direction), in the order they were added.
+    private void CollectEdgesUnlocked(int node, EdgeDirection direction, EdgeKind? kind, List<int> ordinals)
     {
         if (kind is { } only)
         {
@@ -56,12 +85,6 @@ public sealed partial class LineageIndex
                 RemoveAdjacentDuplicates(ordinals);
             }
         }
-        var edges = new List<IndexedEdge>(ordinals.Count);
-        foreach (var edge in ordinals)
-        {
-            edges.Add(new IndexedEdge(_edgeKind[edge], _edgeFrom[edge], _edgeTo[edge], _edgeSeq[edge], _edgeHasProperties[edge]));
-        }
-        return edges;
     }
 
     // Outgoing edges of a kind whose target is upstream sit in their source's up list, incoming ones in
