@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using LineageHub.Core.Domain;
 using LineageHub.Core.Storage;
 
@@ -16,74 +15,62 @@ public sealed partial class LineageIndex
     {
         ArgumentNullException.ThrowIfNull(nodes);
         var count = nodes is ICollection<NodeKey> c ? c.Count : 0;
-        // Every node's edges in one array, each node's a slice of it: a page of a hundred runs made a
-        // list and an array per run.
-        var edges = new IndexedEdge[Math.Max(4, 2 * count)];
-        var total = 0;
-        var grown = false;
         var result = new Dictionary<NodeKey, ArraySegment<IndexedEdge>>(count);
-        // One list of edge ordinals, reused node after node.
-        var ordinals = new List<int>();
+        // Every node's edge ordinals in one list, then every node's edges in one array, each node's a
+        // slice of it: a page of a hundred runs made a list and an array per run.
+        var ordinals = new List<int>(Math.Max(4, 4 * count));
+        var slices = new List<(NodeKey Node, int Start, int Count)>(count);
+        IndexedEdge[] edges;
         // One read lock for the whole page: a lock per node contended when many requests read at once.
         _lock.EnterReadLock();
         try
         {
             foreach (var node in nodes)
             {
-                if (result.ContainsKey(node) || !_ordinals.TryGetValue(node, out var ordinal))
+                if (!result.ContainsKey(node) && _ordinals.TryGetValue(node, out var ordinal))
                 {
-                    continue;
+                    var start = ordinals.Count;
+                    CollectEdgesUnlocked(ordinal, direction, kind, ordinals);
+                    result[node] = default;
+                    slices.Add((node, start, ordinals.Count - start));
                 }
-                ordinals.Clear();
-                CollectEdgesUnlocked(ordinal, direction, kind, ordinals);
-                if (total + ordinals.Count > edges.Length)
-                {
-                    Array.Resize(ref edges, Math.Max(2 * edges.Length, total + ordinals.Count));
-                    grown = true;
-                }
-                var start = total;
-                foreach (var edge in ordinals)
-                {
-                    edges[total++] = new IndexedEdge(_edgeKind[edge], _edgeFrom[edge], _edgeTo[edge], _edgeSeq[edge], _edgeHasProperties[edge]);
-                }
-                result[node] = new ArraySegment<IndexedEdge>(edges, start, ordinals.Count);
+            }
+            edges = new IndexedEdge[ordinals.Count];
+            for (var i = 0; i < edges.Length; i++)
+            {
+                var edge = ordinals[i];
+                edges[i] = new IndexedEdge(_edgeKind[edge], _edgeFrom[edge], _edgeTo[edge], _edgeSeq[edge], _edgeHasProperties[edge]);
             }
         }
         finally
         {
             _lock.ExitReadLock();
         }
-        if (grown)
+        foreach (var (node, start, length) in slices)
         {
-            // Slices cut before the array last grew point into an older copy: point them all at the last.
-            foreach (var node in result.Keys)
-            {
-                ref var slice = ref CollectionsMarshal.GetValueRefOrNullRef(result, node);
-                slice = new ArraySegment<IndexedEdge>(edges, slice.Offset, slice.Count);
-            }
+            result[node] = new ArraySegment<IndexedEdge>(edges, start, length);
         }
         return result;
     }
 
-    // The ordinals of a node's edges (of a kind, in a direction), in the order they were added.
+    // Appends the ordinals of a node's edges (of a kind, in a direction) to ordinals, in the order they were added.
     private void CollectEdgesUnlocked(int node, EdgeDirection direction, EdgeKind? kind, List<int> ordinals)
     {
         if (kind is { } only)
         {
             Collect(ListHolding(only, direction), node, direction, kind, ordinals);
+            return;
         }
-        else
+        // Every kind: an edge is in the up or the down list by its kind, so both are read and merged
+        // back into the order the edges were added (a self-loop, in both, once).
+        var start = ordinals.Count;
+        Collect(_up, node, direction, null, ordinals);
+        var fromUp = ordinals.Count - start;
+        Collect(_down, node, direction, null, ordinals);
+        if (fromUp > 0 && start + fromUp < ordinals.Count)
         {
-            // Every kind: an edge is in the up or the down list by its kind, so both are read and merged
-            // back into the order the edges were added (a self-loop, in both, once).
-            Collect(_up, node, direction, null, ordinals);
-            var fromUp = ordinals.Count;
-            Collect(_down, node, direction, null, ordinals);
-            if (fromUp > 0 && fromUp < ordinals.Count)
-            {
-                ordinals.Sort();
-                RemoveAdjacentDuplicates(ordinals);
-            }
+            ordinals.Sort(start, ordinals.Count - start, null);
+            RemoveAdjacentDuplicates(ordinals, start);
         }
     }
 
@@ -118,12 +105,13 @@ public sealed partial class LineageIndex
         }
     }
 
-    private static void RemoveAdjacentDuplicates(List<int> sorted)
+    // Drops repeats from sorted[start..], which is in order.
+    private static void RemoveAdjacentDuplicates(List<int> sorted, int start)
     {
-        var kept = 0;
-        for (var i = 0; i < sorted.Count; i++)
+        var kept = start;
+        for (var i = start; i < sorted.Count; i++)
         {
-            if (kept == 0 || sorted[i] != sorted[kept - 1])
+            if (kept == start || sorted[i] != sorted[kept - 1])
             {
                 sorted[kept++] = sorted[i];
             }
