@@ -50,8 +50,7 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
             }
             first = false;
             var batch = seen ? slot.Batch : slot.Batch = EnlistLocked(key, out first);
-            task = batch.Done.Task.IsCompletedSuccessfully ? Task.FromResult(batch.ValueOf(key)) : batch.AddSingle(key);
-            slot.Single = task;
+            task = slot.Single = SingleOf(batch, key);
         }
         WakeIfOutsideLoop(first);
         return task;
@@ -70,16 +69,10 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
         lock (_lock)
         {
             ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, key, out var seen);
-            if (slot.Single is { } cached)
-            {
-                return new ValueTask<TValue?>(cached);
-            }
-            first = false;
             if (seen)
             {
-                // Asked for before (here or in a LoadManyAsync): one task for every later ask, as LoadAsync keeps.
-                slot.Single = slot.Batch.Done.Task.IsCompletedSuccessfully ? Task.FromResult(slot.Batch.ValueOf(key)) : slot.Batch.AddSingle(key);
-                return new ValueTask<TValue?>(slot.Single);
+                // Asked for before (here, by LoadAsync or in a LoadManyAsync): the one task kept for every later ask.
+                return new ValueTask<TValue?>(slot.Single ??= SingleOf(slot.Batch, key));
             }
             slot.Batch = EnlistLocked(key, out first);
             value = slot.Batch.WaitForLast();
@@ -138,6 +131,10 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
         _ = RunBatchAsync(pending);
         return true;
     }
+
+    // The task a single load of key hands out: done already when its batch is.
+    private static Task<TValue?> SingleOf(Batch batch, TKey key) =>
+        batch.Done.Task.IsCompletedSuccessfully ? Task.FromResult(batch.ValueOf(key)) : batch.AddSingle(key);
 
     // Adds a key not seen before to the pending batch, opening one (room for keysToCome) if there is none.
     private Batch EnlistLocked(TKey key, out bool opened, int keysToCome = 1)
