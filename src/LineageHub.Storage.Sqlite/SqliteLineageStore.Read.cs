@@ -174,46 +174,13 @@ public sealed partial class SqliteLineageStore
         {
             throw LineageHubException.InvalidInput($"a page holds 1 to {MaxPage} nodes, asked for {request.Limit}");
         }
-        var prefix = request.KeyPrefix ?? "";
-        using var session = _readers.Rent();
-        var command = session.Command(request.Backward ? PageQueryBackward : PageQueryForward);
-        command.Parameters.AddWithValue("$kind", NodeKinds.Name(kind));
-        command.Parameters.AddWithValue("$after", request.AfterKey ?? "");
-        command.Parameters.AddWithValue("$before", request.BeforeKey ?? prefix + char.MaxValue);
-        command.Parameters.AddWithValue("$prefix", prefix);
-        command.Parameters.AddWithValue("$prefixEnd", prefix + char.MaxValue);
-        command.Parameters.AddWithValue("$text", request.NameContains is { } text ? text.Replace("%", "%25", StringComparison.Ordinal).Replace("|", "%7C", StringComparison.Ordinal) : DBNull.Value);
-        command.Parameters.AddWithValue("$limit", request.Limit);
-        var ids = new List<int>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                ids.Add(reader.GetInt32(0));
-            }
-        }
-        if (request.Backward)
-        {
-            ids.Reverse();
-        }
-        return await NodesByIdAsync(session, ids, cancellationToken).ConfigureAwait(false);
+        // The index keeps each kind's keys in order (as the (kind, key) index would give them): the page is
+        // a walk in memory, and its records mostly come from the node cache.
+        return await NodesByIdAsync(_index.PageOrdinals(kind, request), cancellationToken).ConfigureAwait(false);
     }
 
-    // A key range rather than LIKE, so the (kind, key) index serves the prefix and the cursors. The name
-    // is matched in its stored (escaped) form, so the text is escaped as a key part is. Ids only, which
-    // the (kind, key) index answers alone; the records mostly come from the node cache.
-    private const string PageQueryForward = PageQuery + " ORDER BY key ASC LIMIT $limit";
-
-    private const string PageQueryBackward = PageQuery + " ORDER BY key DESC LIMIT $limit";
-
-    private const string PageQuery = """
-        SELECT id FROM nodes
-        WHERE kind = $kind AND key > $after AND key < $before AND key >= $prefix AND key < $prefixEnd
-          AND ($text IS NULL OR instr(lower(CASE WHEN instr(key, '|') > 0 THEN substr(key, instr(key, '|') + 1) ELSE key END), lower($text)) > 0)
-        """;
-
     // The records of node ids, in order: from the node cache where it has them, the rest in one query.
-    private async Task<NodeRecord[]> NodesByIdAsync(ReaderSession session, List<int> ids, CancellationToken cancellationToken)
+    private async Task<NodeRecord[]> NodesByIdAsync(IReadOnlyList<int> ids, CancellationToken cancellationToken)
     {
         var nodes = new NodeRecord[ids.Count];
         List<int>? missed = null;
@@ -232,6 +199,7 @@ public sealed partial class SqliteLineageStore
         {
             return nodes;
         }
+        using var session = _readers.Rent();
         var read = await ReadNodeRowsAsync(session, missed, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < nodes.Length; i++)
         {

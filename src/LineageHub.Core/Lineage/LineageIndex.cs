@@ -42,7 +42,9 @@ public sealed partial class LineageIndex : IDisposable
         _lock.EnterWriteLock();
         try
         {
-            return AddNodeUnlocked(key, seq);
+            var ordinal = AddNodeUnlocked(key, seq);
+            PublishKeyOrders();
+            return ordinal;
         }
         finally
         {
@@ -79,6 +81,7 @@ public sealed partial class LineageIndex : IDisposable
             {
                 AddEdgeUnlocked(kind, _ordinals[from], _ordinals[to], seq, hasProperties);
             }
+            PublishKeyOrders();
             CompactIfWorthIt();
         }
         finally
@@ -238,6 +241,7 @@ public sealed partial class LineageIndex : IDisposable
         }
         _keys[_nodeCount] = key;
         _nodeSeq[_nodeCount] = seq;
+        _orders[(int)key.Kind].Add(_nodeCount);
         // Published after the key: TryGetKey reads the count without the lock.
         Volatile.Write(ref _nodeCount, _nodeCount + 1);
         return _nodeCount - 1;
