@@ -101,54 +101,74 @@ public sealed partial class SqliteLineageStore
     public Task<IReadOnlyList<NodeRecord>> ListNodesAsync(NodeKind kind, string? keyPrefix, string? afterKey, int limit, CancellationToken cancellationToken = default) =>
         PageNodesAsync(kind, new NodePageRequest(limit) { KeyPrefix = keyPrefix, AfterKey = afterKey }, cancellationToken);
 
-    // The edges come from the index, which holds every committed edge; the table is read only for the
-    // few edges whose properties are not {}, so a page of runs' inputs is a memory read.
+    // The edges come from the index, which holds every committed edge, and their records mostly from the
+    // edge cache; the table is read only for uncached edges whose properties are not {}, so a page of
+    // runs' inputs is a memory read.
     public async Task<IReadOnlyDictionary<NodeKey, IReadOnlyList<EdgeRecord>>> GetEdgesOfManyAsync(IReadOnlyCollection<NodeKey> nodes, EdgeDirection direction, EdgeKind? kind = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         var indexed = _index.EdgesOf(nodes, direction, kind);
-        var properties = await ReadEdgePropertiesAsync(indexed.Values, cancellationToken).ConfigureAwait(false);
         var result = new Dictionary<NodeKey, IReadOnlyList<EdgeRecord>>(indexed.Count);
+        List<IndexedEdge>? withProperties = null;
         foreach (var (node, edges) in indexed)
         {
             var records = new EdgeRecord[edges.Count];
             for (var i = 0; i < records.Length; i++)
             {
                 var edge = edges[i];
-                var bytes = edge.HasProperties ? properties![(edge.FromOrdinal, edge.Kind, edge.ToOrdinal)] : NoProperties;
-                records[i] = new EdgeRecord(edge.Kind, KeyOf(edge.FromOrdinal), KeyOf(edge.ToOrdinal), bytes, edge.Seq);
+                if (_edgeCache.TryGet(edge.Ordinal, out var cached))
+                {
+                    records[i] = cached;
+                }
+                else if (edge.HasProperties)
+                {
+                    (withProperties ??= []).Add(edge);
+                }
+                else
+                {
+                    _edgeCache.Put(edge.Ordinal, records[i] = new EdgeRecord(edge.Kind, KeyOf(edge.FromOrdinal), KeyOf(edge.ToOrdinal), NoProperties, edge.Seq));
+                }
             }
             result[node] = records;
         }
+        if (withProperties is not null)
+        {
+            await FillEdgesWithPropertiesAsync(indexed, result, withProperties, cancellationToken).ConfigureAwait(false);
+        }
         return result;
+    }
+
+    // The records left out above: their properties in one query, then each put in its place.
+    private async Task FillEdgesWithPropertiesAsync(Dictionary<NodeKey, ArraySegment<IndexedEdge>> indexed, Dictionary<NodeKey, IReadOnlyList<EdgeRecord>> result, List<IndexedEdge> wanted, CancellationToken cancellationToken)
+    {
+        var properties = await ReadEdgePropertiesAsync(wanted, cancellationToken).ConfigureAwait(false);
+        foreach (var (node, edges) in indexed)
+        {
+            var records = (EdgeRecord[])result[node];
+            for (var i = 0; i < records.Length; i++)
+            {
+                var edge = edges[i];
+                if (records[i] is null)
+                {
+                    var bytes = properties[(edge.FromOrdinal, edge.Kind, edge.ToOrdinal)];
+                    _edgeCache.Put(edge.Ordinal, records[i] = new EdgeRecord(edge.Kind, KeyOf(edge.FromOrdinal), KeyOf(edge.ToOrdinal), bytes, edge.Seq));
+                }
+            }
+        }
     }
 
     // An edge's ends are indexed nodes: the index added them before the edge.
     private NodeKey KeyOf(int ordinal) =>
         _index.TryGetKey(ordinal, out var key) ? key : throw LineageHubException.Corrupt($"the index has an edge to node {ordinal}, which it does not hold");
 
-    // The stored properties of the edges that have any, by (source, kind, target) ordinals: the unique key.
-    private async Task<Dictionary<(int, EdgeKind, int), byte[]>?> ReadEdgePropertiesAsync(IEnumerable<ArraySegment<IndexedEdge>> lists, CancellationToken cancellationToken)
+    // The stored properties of edges that have some, by (source, kind, target) ordinals: the unique key.
+    private async Task<Dictionary<(int, EdgeKind, int), byte[]>> ReadEdgePropertiesAsync(List<IndexedEdge> edges, CancellationToken cancellationToken)
     {
-        System.Text.StringBuilder? triples = null;
+        var triples = new System.Text.StringBuilder("[");
         var wanted = 0;
-        // Plain loops: most edges have no properties, and a page of runs read a boxed enumerator per list.
-        foreach (var list in lists)
+        foreach (var edge in edges.DistinctBy(e => e.Ordinal))
         {
-            for (var i = 0; i < list.Count; i++)
-            {
-                var edge = list[i];
-                if (edge.HasProperties)
-                {
-                    triples = (triples is null ? new System.Text.StringBuilder("[") : triples.Append(','))
-                        .Append(CultureInfo.InvariantCulture, $"[{edge.FromOrdinal},\"{EdgeRules.Name(edge.Kind)}\",{edge.ToOrdinal}]");
-                    wanted++;
-                }
-            }
-        }
-        if (triples is null)
-        {
-            return null;
+            triples.Append(wanted++ == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"[{edge.FromOrdinal},\"{EdgeRules.Name(edge.Kind)}\",{edge.ToOrdinal}]");
         }
         var found = new Dictionary<(int, EdgeKind, int), byte[]>(wanted);
         using var session = _readers.Rent();

@@ -27,6 +27,7 @@ public sealed partial class SqliteLineageStore : ILineageStore, IConsentEvidence
     private readonly MerkleTree _tree = new();
     private readonly LineageIndex _index = new();
     private readonly NodeRecordCache _nodeCache = new();
+    private readonly EdgeRecordCache _edgeCache = new();
     private readonly ReaderSessions _readers;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;

@@ -39,7 +39,7 @@ public sealed partial class LineageIndex
             for (var i = 0; i < edges.Length; i++)
             {
                 var edge = ordinals[i];
-                edges[i] = new IndexedEdge(_edgeKind[edge], _edgeFrom[edge], _edgeTo[edge], _edgeSeq[edge], _edgeHasProperties[edge]);
+                edges[i] = new IndexedEdge(edge, _edgeKind[edge], _edgeFrom[edge], _edgeTo[edge], _edgeSeq[edge], _edgeHasProperties[edge]);
             }
         }
         finally
