@@ -32,7 +32,7 @@ public sealed partial class SqliteLineageStore
             {
                 continue;
             }
-            if (_nodeCache.TryGet(id, key, out var cached))
+            if (_nodeCache.TryGet(id, out var cached))
             {
                 result[key] = cached;
             }
@@ -206,7 +206,7 @@ public sealed partial class SqliteLineageStore
         List<int>? missed = null;
         for (var i = 0; i < nodes.Length; i++)
         {
-            if (_index.TryGetKey(ids[i], out var key) && _nodeCache.TryGet(ids[i], key, out var cached))
+            if (_nodeCache.TryGet(ids[i], out var cached))
             {
                 nodes[i] = cached;
             }

@@ -26,8 +26,8 @@ public sealed partial class SqliteLineageStore : ILineageStore, IConsentEvidence
     private readonly SqliteConnection _writeConnection;
     private readonly MerkleTree _tree = new();
     private readonly LineageIndex _index = new();
-    private readonly NodeRecordCache _nodeCache = new();
-    private readonly EdgeRecordCache _edgeCache = new();
+    private readonly RecordCache<NodeRecord> _nodeCache = new(node => node.Properties.Length);
+    private readonly RecordCache<EdgeRecord> _edgeCache = new(edge => edge.Properties.Length);
     private readonly ReaderSessions _readers;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;

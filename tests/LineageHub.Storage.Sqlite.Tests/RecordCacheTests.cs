@@ -3,8 +3,8 @@ using LineageHub.Core.Storage;
 
 namespace LineageHub.Storage.Sqlite.Tests;
 
-/// <summary>The store's cache of edge records by edge ordinal.</summary>
-public sealed class EdgeRecordCacheTests
+/// <summary>The store's cache of records by ordinal, as it holds edges.</summary>
+public sealed class RecordCacheTests
 {
     private static EdgeRecord Edge(string to, int propertiesBytes = 2) =>
         new(EdgeKind.Read, new NodeKey(NodeKind.Run, "r"), new NodeKey(NodeKind.DatasetVersion, to), new byte[propertiesBytes], 1);
@@ -12,7 +12,7 @@ public sealed class EdgeRecordCacheTests
     [Fact]
     public void TryGet_GivesTheRecordPutForThatOrdinal_AndNothingForAnotherSharingItsSlot()
     {
-        var cache = new EdgeRecordCache();
+        var cache = new RecordCache<EdgeRecord>(edge => edge.Properties.Length);
         var first = Edge("a");
         cache.Put(5, first);
 
@@ -30,7 +30,7 @@ public sealed class EdgeRecordCacheTests
     [Fact]
     public void Put_LeavesOutRecordsWithLargeProperties()
     {
-        var cache = new EdgeRecordCache();
+        var cache = new RecordCache<EdgeRecord>(edge => edge.Properties.Length);
         cache.Put(1, Edge("a", propertiesBytes: 4097));
         Assert.False(cache.TryGet(1, out _));
     }
