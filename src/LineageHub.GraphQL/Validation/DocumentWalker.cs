@@ -214,6 +214,7 @@ internal sealed class DocumentWalker
                     break;
                 case FragmentSpreadNode spread:
                     _spreads.Add(spread);
+                    _context.SpreadTarget = _context.Fragments.GetValueOrDefault(spread.Name);
                     foreach (var rule in _enterFragmentSpread)
                     {
                         rule.EnterFragmentSpread(_context, spread);

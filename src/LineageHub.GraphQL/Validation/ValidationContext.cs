@@ -21,7 +21,7 @@ internal sealed class ValidationContext
         {
             if (definition is FragmentDefinitionNode f)
             {
-                Fragments.TryAdd(f.Name, f);
+                Fragments.TryAdd(f.Name, new KnownFragment(f, schema.GetType(f.TypeCondition.Name)));
             }
         }
     }
@@ -30,7 +30,8 @@ internal sealed class ValidationContext
 
     public DocumentNode Document { get; }
 
-    public Dictionary<string, FragmentDefinitionNode> Fragments { get; } = new(StringComparer.Ordinal);
+    /// <summary>The document's fragments by name; the first definition wins when a name repeats (another rule's error).</summary>
+    public Dictionary<string, KnownFragment> Fragments { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyList<GraphQLError> Errors => _errors;
 
@@ -44,6 +45,9 @@ internal sealed class ValidationContext
     public NamedType? ParentInputType { get; set; }
     public bool InputHasDefault { get; set; }
     public bool InDirective { get; set; }
+
+    /// <summary>The fragment the spread being visited names; null when the document defines none by that name.</summary>
+    public KnownFragment? SpreadTarget { get; set; }
 
     /// <summary>The operation or fragment definition being walked.</summary>
     public DefinitionNode? CurrentDefinition { get; set; }
@@ -112,8 +116,8 @@ internal sealed class ValidationContext
             {
                 if (seen.Add(spread.Name) && Fragments.TryGetValue(spread.Name, out var fragment))
                 {
-                    result.Add(fragment);
-                    stack.Push(fragment);
+                    result.Add(fragment.Definition);
+                    stack.Push(fragment.Definition);
                 }
             }
         }

@@ -55,7 +55,7 @@ internal sealed partial class FieldSelectionMergingRule
                 case FragmentSpreadNode spread:
                     if (FirstVisit(spread.Name) && context.Fragments.TryGetValue(spread.Name, out var fragment))
                     {
-                        Collect(context, context.Schema.GetType(fragment.TypeCondition.Name), fragment.SelectionSet, origin ?? spread.Name);
+                        Collect(context, fragment.Type, fragment.Definition.SelectionSet, origin ?? spread.Name);
                     }
                     break;
             }

@@ -5,8 +5,8 @@ namespace LineageHub.GraphQL.Validation.Rules;
 
 internal sealed partial class FieldSelectionMergingRule
 {
-    // The spread fragments of the set being checked, resolved once each for the pairwise comparisons.
-    private readonly List<(FragmentDefinitionNode Fragment, NamedType? Type)> _plainSpreads = [];
+    // The spread fragments of the set being checked, for the pairwise comparisons.
+    private readonly List<KnownFragment> _plainSpreads = [];
 
     /// <summary>
     /// The commonest selection set that is not plain: its own fields, each with its own response name,
@@ -31,32 +31,29 @@ internal sealed partial class FieldSelectionMergingRule
                 // A field, a repeated spread (collected once), or an unknown fragment (another rule's error).
                 continue;
             }
-            if (!IsPlain(fragment.SelectionSet))
+            var fields = fragment.Definition.SelectionSet;
+            if (!IsPlain(fields) ||
+                FindPlainSubfieldConflicts(context, false, fragment.Type, fields, context.ParentType, node) is not null)
             {
                 return false;
             }
-            var type = context.Schema.GetType(fragment.TypeCondition.Name);
-            if (FindPlainSubfieldConflicts(context, false, type, fragment.SelectionSet, context.ParentType, node) is not null)
+            foreach (var earlier in _plainSpreads)
             {
-                return false;
-            }
-            foreach (var (earlier, earlierType) in _plainSpreads)
-            {
-                if (FindPlainSubfieldConflicts(context, false, type, fragment.SelectionSet, earlierType, earlier.SelectionSet) is not null)
+                if (FindPlainSubfieldConflicts(context, false, fragment.Type, fields, earlier.Type, earlier.Definition.SelectionSet) is not null)
                 {
                     return false;
                 }
             }
-            _plainSpreads.Add((fragment, type));
+            _plainSpreads.Add(fragment);
         }
         return true;
     }
 
     private bool IsResolved(string fragmentName)
     {
-        foreach (var (fragment, _) in _plainSpreads)
+        foreach (var fragment in _plainSpreads)
         {
-            if (fragment.Name == fragmentName)
+            if (fragment.Definition.Name == fragmentName)
             {
                 return true;
             }

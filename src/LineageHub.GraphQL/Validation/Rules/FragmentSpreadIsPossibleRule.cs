@@ -21,8 +21,7 @@ internal sealed class FragmentSpreadIsPossibleRule : ValidationRule
 
     public override void EnterFragmentSpread(ValidationContext context, FragmentSpreadNode node)
     {
-        if (context.Fragments.TryGetValue(node.Name, out var fragment) &&
-            context.Schema.GetType(fragment.TypeCondition.Name) is NamedType { IsComposite: true } fragmentType &&
+        if (context.SpreadTarget?.Type is { IsComposite: true } fragmentType &&
             context.ParentType is { IsComposite: true } parent &&
             !context.Schema.TypesOverlap(fragmentType, parent))
         {

@@ -11,7 +11,7 @@ internal sealed class FragmentSpreadTargetDefinedRule : ValidationRule
 
     public override void EnterFragmentSpread(ValidationContext context, FragmentSpreadNode node)
     {
-        if (!context.Fragments.ContainsKey(node.Name))
+        if (context.SpreadTarget is null)
         {
             context.ReportAtNames(this, ValidationMessages.UnknownFragment(node.Name), node);
         }

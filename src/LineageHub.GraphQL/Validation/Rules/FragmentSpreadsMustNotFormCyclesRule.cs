@@ -42,7 +42,7 @@ internal sealed class FragmentSpreadsMustNotFormCyclesRule : ValidationRule
                 path.Add(spread);
                 if (context.Fragments.TryGetValue(spread.Name, out var target))
                 {
-                    Detect(context, target, visited, path, pathIndex);
+                    Detect(context, target.Definition, visited, path, pathIndex);
                 }
                 path.RemoveAt(path.Count - 1);
             }

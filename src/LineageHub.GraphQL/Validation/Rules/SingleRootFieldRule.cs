@@ -46,7 +46,7 @@ internal sealed class SingleRootFieldRule : ValidationRule
                     Collect(context, root, i.SelectionSet, fields, visited);
                     break;
                 case FragmentSpreadNode s when visited.Add(s.Name) && context.Fragments.TryGetValue(s.Name, out var fragment):
-                    Collect(context, root, fragment.SelectionSet, fields, visited);
+                    Collect(context, root, fragment.Definition.SelectionSet, fields, visited);
                     break;
             }
         }
