@@ -13,7 +13,7 @@ namespace LineageHub.Storage.Neo4j.Tests.Cli;
 /// <see cref="FakeQueryApi"/>: checks how the options reach our requests (URL, user, password file),
 /// not Neo4j.
 /// </summary>
-public sealed class Neo4jVerbTests : IAsyncDisposable
+public sealed class Neo4jVerbTests : IAsyncLifetime
 {
     private readonly FakeQueryApi _fake = new();
     private readonly TemporaryDirectory _data = new();
@@ -133,7 +133,10 @@ public sealed class Neo4jVerbTests : IAsyncDisposable
         return info;
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 disposes a test class asynchronously only through IAsyncLifetime, never IAsyncDisposable.
+    public async Task DisposeAsync()
     {
         await _fake.DisposeAsync();
         _data.Dispose();

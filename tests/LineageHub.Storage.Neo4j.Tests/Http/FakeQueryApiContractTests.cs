@@ -11,7 +11,7 @@ namespace LineageHub.Storage.Neo4j.Tests.Http;
 /// and its budgets, the Merkle tree caught up from leaf hashes, proofs, verification — but NOT Neo4j's
 /// behaviour nor our Cypher's: that is <see cref="Neo4jStoreContractTests"/>, against a real Neo4j.
 /// </summary>
-public sealed class FakeQueryApiContractTests : StoreContract, IAsyncDisposable
+public sealed class FakeQueryApiContractTests : StoreContract, IAsyncLifetime
 {
     private readonly FakeQueryApi _fake = new();
     private readonly TemporaryDirectory _keys = new();
@@ -19,7 +19,10 @@ public sealed class FakeQueryApiContractTests : StoreContract, IAsyncDisposable
     protected override async Task<ILineageStore> CreateStoreAsync() =>
         await Neo4jLineageStore.OpenAsync(_fake.Options(), _keys.Path, Clock);
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 disposes a test class asynchronously only through IAsyncLifetime, never IAsyncDisposable.
+    public async Task DisposeAsync()
     {
         await _fake.DisposeAsync();
         _keys.Dispose();

@@ -12,7 +12,7 @@ namespace LineageHub.Storage.Neo4j.Tests.Http;
 /// checks our replay and the adapter's requests; the same copy against a real Neo4j is for the
 /// environments that have one.
 /// </summary>
-public sealed class LedgerCopyTests : IAsyncDisposable
+public sealed class LedgerCopyTests : IAsyncLifetime
 {
     private readonly FakeQueryApi _fake = new();
     private readonly TemporaryDirectory _sqlite = new();
@@ -70,7 +70,10 @@ public sealed class LedgerCopyTests : IAsyncDisposable
         await store.AppendAsync(ChangeSet.Builder().Add(lateInput).Link(Core.Domain.EdgeKind.Read, scenario.EtlRun.Key, lateInput.Key).Build());
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 disposes a test class asynchronously only through IAsyncLifetime, never IAsyncDisposable.
+    public async Task DisposeAsync()
     {
         await _fake.DisposeAsync();
         _sqlite.Dispose();

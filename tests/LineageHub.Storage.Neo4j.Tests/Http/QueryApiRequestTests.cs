@@ -16,7 +16,7 @@ namespace LineageHub.Storage.Neo4j.Tests.Http;
 /// the Query API as documented, not Neo4j's behaviour: that is what the contract tests against a real
 /// Neo4j are for.
 /// </summary>
-public sealed class QueryApiRequestTests : IAsyncDisposable
+public sealed class QueryApiRequestTests : IAsyncLifetime
 {
     private static readonly string ExpectedAuthorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{FakeQueryApi.User}:{FakeQueryApi.Password}"));
 
@@ -220,7 +220,10 @@ public sealed class QueryApiRequestTests : IAsyncDisposable
 
     private Task<Neo4jLineageStore> OpenAsync() => Neo4jLineageStore.OpenAsync(_fake.Options(), _keys.Path);
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit 2 disposes a test class asynchronously only through IAsyncLifetime, never IAsyncDisposable.
+    public async Task DisposeAsync()
     {
         await _fake.DisposeAsync();
         _keys.Dispose();
