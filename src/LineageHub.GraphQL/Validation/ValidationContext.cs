@@ -17,13 +17,7 @@ internal sealed class ValidationContext
     {
         Schema = schema;
         Document = document;
-        foreach (var definition in document.Definitions)
-        {
-            if (definition is FragmentDefinitionNode f)
-            {
-                Fragments.TryAdd(f.Name, new KnownFragment(f, schema.GetType(f.TypeCondition.Name)));
-            }
-        }
+        Fragments = new FragmentTable(schema, document);
     }
 
     public Schema Schema { get; }
@@ -31,7 +25,7 @@ internal sealed class ValidationContext
     public DocumentNode Document { get; }
 
     /// <summary>The document's fragments by name; the first definition wins when a name repeats (another rule's error).</summary>
-    public Dictionary<string, KnownFragment> Fragments { get; } = new(StringComparer.Ordinal);
+    public FragmentTable Fragments { get; }
 
     public IReadOnlyList<GraphQLError> Errors => _errors;
 

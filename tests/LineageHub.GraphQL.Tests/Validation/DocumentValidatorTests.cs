@@ -45,6 +45,22 @@ public sealed class DocumentValidatorTests
         Assert.Equal([new ErrorLocation(3, 5), new ErrorLocation(4, 5)], error.Locations);
     }
 
+    // Few fragments are found by a scan, many through a map: both must let the first of two same-named
+    // definitions win. Were the Book one found for "...F1", spreading it on an Author would be a second error.
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    public void Validate_RepeatedFragmentName_FirstDefinitionIsTheOneSpread(int count)
+    {
+        var names = Enumerable.Range(0, count).Select(i => $"F{i}").ToList();
+        var document = "{ authors { " + string.Concat(names.Select(n => $"...{n} ")) + "} }\n" +
+            string.Concat(names.Select(n => $"fragment {n} on Author {{ id }}\n")) +
+            "fragment F1 on Book { title }";
+
+        var error = Assert.Single(Validate(document));
+        Assert.Equal("Fragment Name Uniqueness", error.Extensions!["rule"]);
+    }
+
     [Fact]
     public void Validate_ValidDocument_HasNoErrors()
     {
