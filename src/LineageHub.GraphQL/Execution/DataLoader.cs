@@ -18,16 +18,31 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
     // Per key, the batch that loads (or loaded) it and the task LoadAsync handed out for it, if any (so
     // asking for one key twice returns the same task). A key costs one entry here, not a task of its own
     // unless it was asked for alone: a page of a thousand neighbours is a thousand entries and one batch.
-    private readonly Dictionary<TKey, Slot> _slots = [];
+    private readonly Dictionary<TKey, Slot> _slots;
     private Batch? _pending;
+    // Room the first batch is opened with: the keys expected, all of which usually come in that batch.
+    private int _firstBatchCapacity;
     private readonly Lock _lock = new();
 
-    /// <summary>Creates a loader; prefer <see cref="RequestContext.GetDataLoader{TKey, TValue}"/> inside resolvers.</summary>
-    public DataLoader(BatchLoadFunction<TKey, TValue> batch, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a loader; prefer <see cref="RequestContext.GetDataLoader{TKey, TValue}"/> inside resolvers, which
+    /// passes <paramref name="expectedKeys"/> from the last run of the same document.
+    /// </summary>
+    /// <param name="batch">Loads a batch of keys.</param>
+    /// <param name="cancellationToken">Passed to every batch call.</param>
+    /// <param name="expectedKeys">How many keys to make room for up front (a hint: more still fit).</param>
+    public DataLoader(BatchLoadFunction<TKey, TValue> batch, CancellationToken cancellationToken = default, int expectedKeys = 0)
     {
         _batch = batch ?? throw new ArgumentNullException(nameof(batch));
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedKeys);
         _cancellationToken = cancellationToken;
+        _slots = new Dictionary<TKey, Slot>(expectedKeys);
+        _firstBatchCapacity = expectedKeys;
+        ExpectedKeys = expectedKeys;
     }
+
+    /// <summary>How many keys the loader made room for when it was created.</summary>
+    public int ExpectedKeys { get; }
 
     // Resolvers that leave the executor's loop (ConfigureAwait(false)) may queue keys while the loop is
     // idle; this wakes it so the keys are dispatched.
@@ -121,6 +136,17 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
     /// <summary>Runs the pending batch now.</summary>
     public Task DispatchAsync() => RunBatchAsync(TakePending());
 
+    int IDataLoaderDispatch.KeyCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _slots.Count;
+            }
+        }
+    }
+
     bool IDataLoaderDispatch.DispatchPending()
     {
         var pending = TakePending();
@@ -136,13 +162,19 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatch
     private static Task<TValue?> SingleOf(Batch batch, TKey key) =>
         batch.Done.Task.IsCompletedSuccessfully ? Task.FromResult(batch.ValueOf(key)) : batch.AddSingle(key);
 
-    // Adds a key not seen before to the pending batch, opening one (room for keysToCome) if there is none.
+    // Adds a key not seen before to the pending batch, opening one (room for keysToCome, or for the keys
+    // expected if it is the first) if there is none.
     private Batch EnlistLocked(TKey key, out bool opened, int keysToCome = 1)
     {
-        opened = _pending is null;
-        _pending ??= new Batch(Math.Max(4, keysToCome));
-        _pending.Keys.Add(key);
-        return _pending;
+        var pending = _pending;
+        opened = pending is null;
+        if (pending is null)
+        {
+            _pending = pending = new Batch(Math.Max(Math.Max(4, keysToCome), _firstBatchCapacity));
+            _firstBatchCapacity = 0;
+        }
+        pending.Keys.Add(key);
+        return pending;
     }
 
     private void WakeIfOutsideLoop(bool opened)

@@ -77,13 +77,14 @@ public sealed class GraphQLExecutor
                 ? ExecutionMessages.SubscriptionsNotSupported
                 : ExecutionMessages.NoRootType(operation.Operation))]);
         }
-        var requestContext = new RequestContext(request.Services, request.UserContext, cancellationToken);
+        var requestContext = new RequestContext(request.Services, request.UserContext, cancellationToken, prepared.LoaderSizes);
         var context = new ExecutionContext(Schema, document, variables, requestContext, Options.TranslateException);
         var pump = new ExecutionPump();
         requestContext.OnLoaderPending = pump.Wake;
         try
         {
             var data = await pump.RunAsync(() => context.ExecuteOperationAsync(root, operation, request.RootValue).AsTask(), requestContext).ConfigureAwait(false);
+            requestContext.RememberLoaderSizes();
             return new ExecutionResult
             {
                 Data = data,

@@ -11,9 +11,13 @@ public sealed class RequestContext
     private IDictionary<string, object?>? _responseExtensions;
     private IDictionary<string, object?>? _items;
     private readonly Lock _lock = new();
+    private readonly LoaderSizes? _loaderSizes;
+    // One wake-up delegate shared by the request's loaders.
+    private Action? _wakeLoop;
 
-    internal RequestContext(IServiceProvider? services, object? userContext, CancellationToken cancellationToken)
+    internal RequestContext(IServiceProvider? services, object? userContext, CancellationToken cancellationToken, LoaderSizes? loaderSizes = null)
     {
+        _loaderSizes = loaderSizes;
         Services = services;
         UserContext = userContext;
         CancellationToken = cancellationToken;
@@ -88,9 +92,28 @@ public sealed class RequestContext
                 return existing as DataLoader<TKey, TValue>
                     ?? throw new InvalidOperationException($"DataLoader \"{name}\" was created with other key or value types.");
             }
-            var loader = new DataLoader<TKey, TValue>(create(state, this), CancellationToken) { OnPending = () => OnLoaderPending?.Invoke() };
+            var loader = new DataLoader<TKey, TValue>(create(state, this), CancellationToken, _loaderSizes?.For(name) ?? 0)
+            {
+                OnPending = _wakeLoop ??= () => OnLoaderPending?.Invoke(),
+            };
             _loaders[name] = loader;
             return loader;
+        }
+    }
+
+    /// <summary>Tells the document's <see cref="LoaderSizes"/> how many keys each loader took, for its next run.</summary>
+    internal void RememberLoaderSizes()
+    {
+        if (_loaderSizes is null)
+        {
+            return;
+        }
+        lock (_lock)
+        {
+            foreach (var (name, loader) in _loaders ?? [])
+            {
+                _loaderSizes.Remember(name, loader.KeyCount);
+            }
         }
     }
 

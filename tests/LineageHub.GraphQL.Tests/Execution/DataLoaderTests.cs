@@ -216,4 +216,44 @@ public sealed class DataLoaderTests
         var result = await new GraphQLExecutor(schema).ExecuteAsync(new GraphQLRequest { Query = "{ a: value(k: 1) b: value(k: 2) }" }, timeout.Token);
         Assert.Equal("""{"data":{"a":2,"b":4}}""", result.ToJson());
     }
+
+    [Fact]
+    public async Task Executor_SecondRunOfADocument_SizesEachLoaderForTheKeysOfTheFirst()
+    {
+        var schema = LineageHub.GraphQL.Types.Schema.FromSdl("type Query { items(n: Int!): [Item!]! } type Item { value: Int }");
+        var expected = new List<int>();
+        schema.Resolve("Query", "items", ctx => Enumerable.Range(0, ctx.GetArgument<int>("n")).ToList())
+            .Resolve("Item", "value", async ctx =>
+            {
+                var loader = ctx.Request.GetDataLoader<int, object>("values", (keys, _) => Task.FromResult<IReadOnlyDictionary<int, object>>(keys.ToDictionary(k => k, k => (object)k)));
+                lock (expected)
+                {
+                    expected.Add(loader.ExpectedKeys);
+                }
+                return await loader.LoadValueAsync((int)ctx.Source!);
+            });
+        var executor = new GraphQLExecutor(schema);
+        async Task<List<int>> RunAsync(string query)
+        {
+            expected.Clear();
+            var result = await executor.ExecuteAsync(new GraphQLRequest { Query = query });
+            Assert.Empty(result.Errors);
+            return [.. expected.Distinct()];
+        }
+
+        Assert.Equal([0], await RunAsync("{ items(n: 70) { value } }"));
+        Assert.Equal([70], await RunAsync("{ items(n: 70) { value } }"));
+        // Another document has its own sizes; and a hint that is too small still takes every key.
+        Assert.Equal([0], await RunAsync("{ items(n: 5) { value } }"));
+        Assert.Equal([5], await RunAsync("{ items(n: 5) { value } }"));
+        var more = await executor.ExecuteAsync(new GraphQLRequest { Query = "{ items(n: 300) { value } }" });
+        var values = string.Join(",", Enumerable.Range(0, 300).Select(i => $"{{\"value\":{i}}}"));
+        Assert.Equal("{\"data\":{\"items\":[" + values + "]}}", more.ToJson());
+    }
+
+    [Fact]
+    public void Constructor_NegativeExpectedKeys_IsRefused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader<int, int>((_, _) => Task.FromResult<IReadOnlyDictionary<int, int>>(new Dictionary<int, int>()), expectedKeys: -1));
+    }
 }

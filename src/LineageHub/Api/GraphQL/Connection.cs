@@ -13,7 +13,7 @@ internal sealed class Connection : FieldMap
 
     private readonly NodeView[] _nodes;
     private readonly object?[]? _properties;
-    private readonly Func<int, string> _cursorOf;
+    private readonly int[]? _offsets;
     private readonly bool _hasPrevious;
     private readonly bool _hasNext;
     private readonly int? _totalCount;
@@ -22,15 +22,19 @@ internal sealed class Connection : FieldMap
 
     /// <param name="nodes">The page's nodes, in order.</param>
     /// <param name="properties">Per node, the joining graph edge's raw properties (neighbour lists), or null.</param>
-    /// <param name="cursorOf">The cursor of the node at an index of <paramref name="nodes"/>.</param>
+    /// <param name="offsets">
+    /// Per node, its offset in the list held in memory (neighbour lists), which its cursor names; null for a
+    /// root list read by key, whose cursors name the nodes' keys. Not a cursor function: a closure and a
+    /// delegate per page were two objects for each of a hundred parents' pages.
+    /// </param>
     /// <param name="hasPrevious">Whether items come before the page.</param>
     /// <param name="hasNext">Whether items come after the page.</param>
     /// <param name="totalCount">The list's length, when known cheaply.</param>
-    public Connection(NodeView[] nodes, object?[]? properties, Func<int, string> cursorOf, bool hasPrevious, bool hasNext, int? totalCount)
+    public Connection(NodeView[] nodes, object?[]? properties, int[]? offsets, bool hasPrevious, bool hasNext, int? totalCount)
     {
         _nodes = nodes;
         _properties = properties;
-        _cursorOf = cursorOf;
+        _offsets = offsets;
         _hasPrevious = hasPrevious;
         _hasNext = hasNext;
         _totalCount = totalCount;
@@ -70,7 +74,7 @@ internal sealed class Connection : FieldMap
         {
             edges.Add(new Dictionary<string, object?>(StringComparer.Ordinal)
             {
-                ["cursor"] = _cursorOf(i),
+                ["cursor"] = CursorOf(i),
                 ["node"] = _nodes[i],
                 [Connections.PropertiesEntry] = _properties?[i],
             });
@@ -78,11 +82,14 @@ internal sealed class Connection : FieldMap
         return edges;
     }
 
+    private string CursorOf(int index) =>
+        _offsets is null ? PageArguments.KeyCursor(_nodes[index].Key.Key) : PageArguments.OffsetCursor(_offsets[index]);
+
     private Dictionary<string, object?> PageInfo() => new(StringComparer.Ordinal)
     {
         ["hasPreviousPage"] = _hasPrevious,
         ["hasNextPage"] = _hasNext,
-        ["startCursor"] = _nodes.Length > 0 ? _cursorOf(0) : null,
-        ["endCursor"] = _nodes.Length > 0 ? _cursorOf(_nodes.Length - 1) : null,
+        ["startCursor"] = _nodes.Length > 0 ? CursorOf(0) : null,
+        ["endCursor"] = _nodes.Length > 0 ? CursorOf(_nodes.Length - 1) : null,
     };
 }

@@ -10,7 +10,7 @@ internal static class Connections
 
     /// <summary>A page of a list held in memory, its items at <paramref name="offsets"/> of the list (cursors are offsets).</summary>
     public static Connection ByOffset(NodeView[] nodes, int[] offsets, object?[]? properties, bool hasPrevious, bool hasNext, int? totalCount) =>
-        new(nodes, properties, i => PageArguments.OffsetCursor(offsets[i]), hasPrevious, hasNext, totalCount);
+        new(nodes, properties, offsets, hasPrevious, hasNext, totalCount);
 
     /// <summary>A page of a root list read by key: one more row than asked tells whether the list goes on.</summary>
     public static async Task<Connection> RootAsync(ILineageStore store, Core.Domain.NodeKind kind, PageArguments page, NodePageRequest filter, CancellationToken cancellationToken)
@@ -39,5 +39,5 @@ internal static class Connections
     }
 
     private static Connection ByKey(NodeView[] nodes, bool hasPrevious, bool hasNext) =>
-        new(nodes, null, i => PageArguments.KeyCursor(nodes[i].Key.Key), hasPrevious, hasNext, null);
+        new(nodes, null, null, hasPrevious, hasNext, null);
 }
