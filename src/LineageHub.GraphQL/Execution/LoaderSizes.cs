@@ -9,7 +9,7 @@ namespace LineageHub.GraphQL.Execution;
 /// </summary>
 internal sealed class LoaderSizes
 {
-    // A size is a hint, never a promise: bounded so one huge run does not make every later run allocate for it.
+    // A hint, not a promise (more keys still fit): bounded so that no run allocates more up front than this.
     private const int MaxRemembered = 1 << 16;
 
     private readonly ConcurrentDictionary<string, int> _keys = new(StringComparer.Ordinal);
