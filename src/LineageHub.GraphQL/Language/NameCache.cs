@@ -26,4 +26,28 @@ internal static class NameCache
         Volatile.Write(ref Entries[slot], created);
         return created;
     }
+
+    /// <summary>
+    /// Where <paramref name="name"/> is in <paramref name="names"/>, or -1: for the small tables looked up on
+    /// every field or spread. References are compared first, since a document's names and a table's come
+    /// from this cache and are mostly the same instances; a scan beats hashing at that size.
+    /// </summary>
+    public static int IndexOf(string[] names, string name)
+    {
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (ReferenceEquals(names[i], name))
+            {
+                return i;
+            }
+        }
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

@@ -1,12 +1,12 @@
 using System.Collections.Frozen;
+using LineageHub.GraphQL.Language;
 
 namespace LineageHub.GraphQL.Types;
 
 /// <summary>
 /// Output fields by name, built once when the schema is built: every field of every request is looked up
-/// here. Most types have a handful of fields, and a scan that compares references first beats hashing
-/// there, because document names and schema names come from one name cache and are mostly the same
-/// string instances. Larger types use a frozen map.
+/// here. Most types have a handful of fields, scanned (<see cref="NameCache.IndexOf"/>); larger types use
+/// a frozen map.
 /// </summary>
 internal sealed class FieldTable
 {
@@ -32,21 +32,7 @@ internal sealed class FieldTable
         {
             return _map.GetValueOrDefault(name);
         }
-        var names = _names;
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (ReferenceEquals(names[i], name))
-            {
-                return _fields[i];
-            }
-        }
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (string.Equals(names[i], name, StringComparison.Ordinal))
-            {
-                return _fields[i];
-            }
-        }
-        return null;
+        var index = NameCache.IndexOf(_names, name);
+        return index < 0 ? null : _fields[index];
     }
 }

@@ -1,13 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
+using LineageHub.GraphQL.Language;
 using LineageHub.GraphQL.Language.Ast;
 using LineageHub.GraphQL.Types;
 
 namespace LineageHub.GraphQL.Validation;
 
 /// <summary>
-/// The document's fragments by name, looked up several times per spread. Documents define a handful, and
-/// a spread's name and its definition's name are mostly one string instance (the parser's name cache),
-/// so a scan comparing references first beats hashing the name; many fragments get a dictionary.
+/// The document's fragments by name, looked up several times per spread. Documents define a handful,
+/// scanned (<see cref="NameCache.IndexOf"/>) rather than hashed; many fragments get a dictionary. Not the
+/// frozen map of <see cref="Types.FieldTable"/>: this table lives for one validation, too short to repay building one.
 /// </summary>
 internal sealed class FragmentTable
 {
@@ -66,21 +67,7 @@ internal sealed class FragmentTable
         {
             return _map.GetValueOrDefault(name);
         }
-        var names = _names;
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (ReferenceEquals(names[i], name))
-            {
-                return _fragments[i];
-            }
-        }
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (string.Equals(names[i], name, StringComparison.Ordinal))
-            {
-                return _fragments[i];
-            }
-        }
-        return null;
+        var index = NameCache.IndexOf(_names, name);
+        return index < 0 ? null : _fragments[index];
     }
 }

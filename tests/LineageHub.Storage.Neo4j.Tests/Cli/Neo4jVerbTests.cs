@@ -135,7 +135,6 @@ public sealed class Neo4jVerbTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    // xunit 2 disposes a test class asynchronously only through IAsyncLifetime, never IAsyncDisposable.
     public async Task DisposeAsync()
     {
         await _fake.DisposeAsync();

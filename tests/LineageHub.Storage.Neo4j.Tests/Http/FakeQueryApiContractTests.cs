@@ -21,7 +21,6 @@ public sealed class FakeQueryApiContractTests : StoreContract, IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    // xunit 2 disposes a test class asynchronously only through IAsyncLifetime, never IAsyncDisposable.
     public async Task DisposeAsync()
     {
         await _fake.DisposeAsync();

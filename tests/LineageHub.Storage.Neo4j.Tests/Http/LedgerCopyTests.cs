@@ -72,7 +72,6 @@ public sealed class LedgerCopyTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    // xunit 2 disposes a test class asynchronously only through IAsyncLifetime, never IAsyncDisposable.
     public async Task DisposeAsync()
     {
         await _fake.DisposeAsync();

@@ -222,7 +222,6 @@ public sealed class QueryApiRequestTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    // xunit 2 disposes a test class asynchronously only through IAsyncLifetime, never IAsyncDisposable.
     public async Task DisposeAsync()
     {
         await _fake.DisposeAsync();

@@ -8,7 +8,8 @@ namespace LineageHub.Storage.Neo4j.Tests.Support;
 /// <summary>
 /// xunit's framework, except that the tests of a <see cref="RequiresNeo4jAttribute"/> class are reported
 /// as skipped, with the reason, when no Neo4j can be had. It works at discovery, so the contract
-/// suite's inherited <c>[Fact]</c>s — including ones added to it later — are skipped too, never passed.
+/// suite's inherited tests — including ones added to it later — are skipped too, never passed.
+/// Not a test class: <see cref="Neo4jTestFrameworkTests"/> discovers this assembly through it and checks what it reports.
 /// </summary>
 public sealed class Neo4jTestFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
 {
